@@ -1,0 +1,92 @@
+using System.Globalization;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using PushTokenService.Api.Http;
+using PushTokenService.Application.Common;
+using PushTokenService.Application.Common.Exceptions;
+using PushTokenService.Application.PushTokens.Commands.AddPushToken;
+using PushTokenService.Application.PushTokens.Commands.DeletePushToken;
+using PushTokenService.Application.PushTokens.Commands.UpdatePushToken;
+using PushTokenService.Application.PushTokens.Common;
+using PushTokenService.Application.PushTokens.Queries.ListPushTokens;
+using PushTokenService.Domain.PushTokens;
+using PushTokenService.Domain.Users;
+
+namespace PushTokenService.Api.Controllers;
+
+/// <summary>The four endpoints of one kind of push token (API.md section 3): HTTP in, a mediator message out.</summary>
+[ApiController]
+[SessionRequired]
+[Produces("application/json")]
+public abstract class PushTokensControllerBase(ISender sender, JsonBodyReader bodies) : ControllerBase
+{
+    protected abstract TokenKind Kind { get; }
+
+    /// <summary>The collection's path, for the Location of a new record.</summary>
+    protected abstract string CollectionPath { get; }
+
+    private Session Caller => HttpContext.GetCallerSession();
+
+    /// <summary>The caller's records of this kind, ascending id.</summary>
+    [HttpGet]
+    [ProducesResponseType<IReadOnlyList<PushTokenResponse>>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> List(CancellationToken cancellationToken) =>
+        Ok(await sender.Send(new ListPushTokensQuery(Kind, Caller), cancellationToken));
+
+    /// <summary>Registers a push token; one held by another user moves to the caller.</summary>
+    [HttpPost]
+    [ProducesResponseType<PushTokenResponse>(StatusCodes.Status201Created)]
+    public async Task<IActionResult> Add(CancellationToken cancellationToken)
+    {
+        var body = await bodies.ReadAsync(Request, cancellationToken);
+        var record = await sender.Send(new AddPushTokenCommand(Kind, Caller, PushTokenFields.FromBody(body)), cancellationToken);
+        return Created($"{Request.PathBase}/{CollectionPath}/{record.Id}", record);
+    }
+
+    /// <summary>Rewrites one of the caller's records.</summary>
+    [HttpPut("{id}")]
+    [ProducesResponseType<PushTokenResponse>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Update(string id, CancellationToken cancellationToken)
+    {
+        var recordId = ParseId(id);
+        var body = await bodies.ReadAsync(Request, cancellationToken);
+        return Ok(await sender.Send(new UpdatePushTokenCommand(Kind, Caller, recordId, PushTokenFields.FromBody(body)), cancellationToken));
+    }
+
+    /// <summary>Deletes one of the caller's records.</summary>
+    [HttpDelete("{id}")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)
+    {
+        await sender.Send(new DeletePushTokenCommand(Kind, Caller, ParseId(id)), cancellationToken);
+        return NoContent();
+    }
+
+    /// <summary>A record id is a positive decimal integer: anything else is <c>id format error</c>.</summary>
+    private static long ParseId(string id) =>
+        long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ValidationFailedException(ErrorStrings.IdFormat);
+}
+
+/// <summary>Ring (doorbell) push tokens.</summary>
+[Route(Path)]
+public sealed class RingTokensController(ISender sender, JsonBodyReader bodies) : PushTokensControllerBase(sender, bodies)
+{
+    private const string Path = "v1/api/user/token";
+
+    protected override TokenKind Kind => TokenKind.Ring;
+
+    protected override string CollectionPath => Path;
+}
+
+/// <summary>Message (notification) push tokens.</summary>
+[Route(Path)]
+public sealed class MessageTokensController(ISender sender, JsonBodyReader bodies) : PushTokensControllerBase(sender, bodies)
+{
+    private const string Path = "v1/api/user/message/token";
+
+    protected override TokenKind Kind => TokenKind.Message;
+
+    protected override string CollectionPath => Path;
+}

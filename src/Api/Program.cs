@@ -1,0 +1,62 @@
+using Mediator;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+using PushTokenService.Api.Errors;
+using PushTokenService.Api.Http;
+using PushTokenService.Application;
+using PushTokenService.Application.Common.Behaviours;
+using PushTokenService.Application.Common.Options;
+using PushTokenService.Infrastructure;
+using PushTokenService.Infrastructure.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.Configure<PushTokenOptions>(builder.Configuration.GetSection(PushTokenOptions.Section));
+builder.Services.Configure<SessionTokenOptions>(builder.Configuration.GetSection(SessionTokenOptions.Section));
+builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
+var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    kestrel.Limits.MaxRequestBodySize = limits.MaxBodyBytes;
+});
+
+builder.Services.AddApplication();
+builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(PushTokenService.Application.DependencyInjection)];
+    options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
+});
+
+builder.Services.AddSingleton<JsonBodyReader>();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.AddControllers();
+builder.Services.Configure<ApiBehaviorOptions>(options => options.SuppressModelStateInvalidFilter = true);
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+builder.Services.AddEndpointsApiExplorer();
+builder.Services.AddSwaggerGen();
+
+var app = builder.Build();
+
+app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
+{
+    return;
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages(context => StatusCodeBodies.WriteAsync(context.HttpContext));
+app.UseSwagger();
+app.UseSwaggerUI();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapControllers();
+
+app.Run();
+
+/// <summary>The entry point, visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;

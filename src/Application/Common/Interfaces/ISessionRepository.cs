@@ -1,0 +1,13 @@
+using PushTokenService.Domain.Users;
+
+namespace PushTokenService.Application.Common.Interfaces;
+
+public interface ISessionRepository
+{
+    Task<long> AddAsync(long userId, byte[] tokenHash, DateTimeOffset createdAt, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+
+    Task<Session?> FindByTokenHashAsync(byte[] tokenHash, CancellationToken cancellationToken);
+
+    /// <summary>Ends a session and deletes the push tokens (both kinds) last written through it, in one transaction.</summary>
+    Task<int> RevokeAsync(long sessionId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,44 @@
+namespace PushTokenService.Application.Common.Json;
+
+/// <summary>What a JSON body held under one field name, before any typed binding.</summary>
+public enum JsonFieldKind
+{
+    Missing = 0,
+    Null,
+    String,
+    Integer,
+    OtherNumber,
+    Boolean,
+    Array,
+    Object,
+}
+
+/// <summary>
+/// A neutral view of one field of a request body, so that validation can tell
+/// "undefined X" (missing), "X format error" (wrong JSON type) and the rest apart.
+/// </summary>
+public readonly record struct JsonField(JsonFieldKind Kind, string? Text = null, long Integer = 0)
+{
+    public static JsonField Missing => default;
+
+    public static JsonField Null => new(JsonFieldKind.Null);
+
+    public static JsonField FromString(string value) => new(JsonFieldKind.String, value);
+
+    public static JsonField FromInteger(long value) => new(JsonFieldKind.Integer, Integer: value);
+
+    /// <summary>Missing or JSON null.</summary>
+    public bool IsAbsent => Kind is JsonFieldKind.Missing or JsonFieldKind.Null;
+
+    /// <summary>Missing, null or the empty string: how an optional string field counts as not sent.</summary>
+    public bool IsAbsentOrEmpty => IsAbsent || (Kind == JsonFieldKind.String && Text!.Length == 0);
+
+    public bool IsString => Kind == JsonFieldKind.String;
+
+    public bool IsInteger => Kind == JsonFieldKind.Integer;
+
+    /// <summary>The text of a string field, or null when the field is not a non-empty string.</summary>
+    public string? OptionalText => Kind == JsonFieldKind.String && Text!.Length > 0 ? Text : null;
+
+    public override string ToString() => Kind.ToString();
+}

@@ -1,0 +1,3 @@
+namespace PushTokenService.Application.Users.Commands.Login;
+
+public sealed class LoginCommandValidator : CredentialsValidator<LoginCommand>;

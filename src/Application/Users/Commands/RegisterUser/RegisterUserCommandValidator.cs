@@ -1,0 +1,3 @@
+namespace PushTokenService.Application.Users.Commands.RegisterUser;
+
+public sealed class RegisterUserCommandValidator : CredentialsValidator<RegisterUserCommand>;

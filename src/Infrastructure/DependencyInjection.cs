@@ -1,0 +1,41 @@
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PushTokenService.Application.Common.Interfaces;
+using PushTokenService.Infrastructure.Persistence;
+using PushTokenService.Infrastructure.Persistence.Sqlite;
+using PushTokenService.Infrastructure.Security;
+
+namespace PushTokenService.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>The repositories of the configured provider, the migrator, password hashing and session tokens.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        services.AddSingleton<DatabaseMigrator>();
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddSingleton<IDbConnectionFactory>(new SqliteConnectionFactory(options.ConnectionString));
+                services.AddSingleton<IDatabaseErrorClassifier, SqliteErrorClassifier>();
+                services.AddSingleton<ISqlDialect, SqliteDialect>();
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider {options.Provider} is not supported yet");
+        }
+
+        services.AddSingleton<DatabaseExecutor>();
+        services.AddSingleton<IUserRepository, UserRepository>();
+        services.AddSingleton<ISessionRepository, SessionRepository>();
+        services.AddSingleton<IPushTokenRepository, PushTokenRepository>();
+        services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+        services.AddSingleton<ISessionTokens, SessionTokens>();
+        return services;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Data.Common;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using PushTokenService.Application.Common.Exceptions;
+
+namespace PushTokenService.Infrastructure.Persistence;
+
+/// <summary>
+/// Runs repository work on one connection: transient provider errors are retried with backoff and jitter
+/// (command timeouts only for reads), then every provider error surfaces as a <see cref="DatabaseException"/>.
+/// </summary>
+public sealed partial class DatabaseExecutor : IDisposable
+{
+    private readonly IDbConnectionFactory _connections;
+    private readonly IDatabaseErrorClassifier _classifier;
+    private readonly ILogger<DatabaseExecutor> _logger;
+    private readonly ResiliencePipeline _reads;
+    private readonly ResiliencePipeline _writes;
+    private readonly SemaphoreSlim? _writeGate;
+
+    public DatabaseExecutor(IDbConnectionFactory connections, IDatabaseErrorClassifier classifier, ILogger<DatabaseExecutor> logger)
+    {
+        _connections = connections;
+        _classifier = classifier;
+        _logger = logger;
+        _reads = BuildPipeline(retryTimeouts: true);
+        _writes = BuildPipeline(retryTimeouts: false);
+        _writeGate = connections.SingleWriter ? new SemaphoreSlim(1, 1) : null;
+    }
+
+    public IDatabaseErrorClassifier Classifier => _classifier;
+
+    public Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(_reads, async ct =>
+        {
+            await using var connection = await _connections.OpenAsync(ct);
+            return await work(connection, ct);
+        }, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns.</summary>
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(_writes, async ct =>
+        {
+            if (_writeGate is not null)
+            {
+                await _writeGate.WaitAsync(ct);
+            }
+
+            try
+            {
+                await using var connection = await _connections.OpenAsync(ct);
+                await using var transaction = await connection.BeginTransactionAsync(ct);
+                var result = await work(connection, transaction, ct);
+                await transaction.CommitAsync(ct);
+                return result;
+            }
+            finally
+            {
+                _writeGate?.Release();
+            }
+        }, cancellationToken);
+
+    public void Dispose() => _writeGate?.Dispose();
+
+    private async Task<T> RunAsync<T>(ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await pipeline.ExecuteAsync(static async (work, ct) => await work(ct), work, cancellationToken);
+        }
+        catch (Exception exception) when (_classifier.Classify(exception) is { } error)
+        {
+            LogDatabaseError(_logger, error.Code, error.ProviderError, exception);
+            throw new DatabaseException(error.Code, error.ProviderError, exception);
+        }
+    }
+
+    private ResiliencePipeline BuildPipeline(bool retryTimeouts) =>
+        new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(exception =>
+                    _classifier.Classify(exception) is { IsTransient: true } error && (retryTimeouts || !error.IsTimeout)),
+                MaxRetryAttempts = 3,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(50),
+                OnRetry = args =>
+                {
+                    LogRetry(_logger, args.AttemptNumber + 1, args.Outcome.Exception?.GetType().Name);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Database error {Code} ({ProviderError})")]
+    private static partial void LogDatabaseError(ILogger logger, int code, string providerError, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Transient database error, retry {Attempt} ({ExceptionType})")]
+    private static partial void LogRetry(ILogger logger, int attempt, string? exceptionType);
+}

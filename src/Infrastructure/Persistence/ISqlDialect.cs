@@ -1,0 +1,20 @@
+namespace PushTokenService.Infrastructure.Persistence;
+
+/// <summary>The statements whose SQL differs between providers. Everything else is shared, standard SQL.</summary>
+public interface ISqlDialect
+{
+    /// <summary>Inserts a user and returns its id. Parameters: Username, PasswordHash, CreatedAt.</summary>
+    string InsertUser { get; }
+
+    /// <summary>Inserts a session and returns its id. Parameters: UserId, TokenHash, CreatedAt, ExpiresAt.</summary>
+    string InsertSession { get; }
+
+    /// <summary>
+    /// Inserts a push token and returns its id, or returns no row when (kind, bundleid, push_token) is taken.
+    /// Parameters: Kind, UserId, SessionId, PushToken, Language, Dev, BundleId, Os, OsToken, PushPlatform, Now.
+    /// </summary>
+    string InsertPushTokenIfAbsent { get; }
+
+    /// <summary>Deletes the user's records of a kind beyond the newest <c>@Max</c> by updated_at. Parameters: UserId, Kind, Max.</summary>
+    string EvictBeyondCap { get; }
+}

@@ -1,0 +1,23 @@
+namespace PushTokenService.Infrastructure.Persistence.Sqlite;
+
+public sealed class SqliteDialect : ISqlDialect
+{
+    public string InsertUser =>
+        "INSERT INTO users (username, password_hash, created_at) VALUES (@Username, @PasswordHash, @CreatedAt) RETURNING id";
+
+    public string InsertSession =>
+        "INSERT INTO sessions (user_id, token_hash, created_at, expires_at) VALUES (@UserId, @TokenHash, @CreatedAt, @ExpiresAt) RETURNING id";
+
+    public string InsertPushTokenIfAbsent => """
+        INSERT INTO push_tokens (kind, user_id, session_id, push_token, language, dev, bundleid, os, os_token, push_platform, created_at, updated_at)
+        VALUES (@Kind, @UserId, @SessionId, @PushToken, @Language, @Dev, @BundleId, @Os, @OsToken, @PushPlatform, @Now, @Now)
+        ON CONFLICT (kind, bundleid, push_token) DO NOTHING
+        RETURNING id
+        """;
+
+    public string EvictBeyondCap => """
+        DELETE FROM push_tokens WHERE id IN (
+            SELECT id FROM push_tokens WHERE user_id = @UserId AND kind = @Kind
+            ORDER BY updated_at DESC, id DESC LIMIT -1 OFFSET @Max)
+        """;
+}

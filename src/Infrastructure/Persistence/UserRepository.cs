@@ -1,0 +1,36 @@
+using Dapper;
+using PushTokenService.Application.Common;
+using PushTokenService.Application.Common.Exceptions;
+using PushTokenService.Application.Common.Interfaces;
+using PushTokenService.Domain.Users;
+
+namespace PushTokenService.Infrastructure.Persistence;
+
+public sealed class UserRepository(DatabaseExecutor db, ISqlDialect dialect) : IUserRepository
+{
+    public async Task<long> AddAsync(string username, string passwordHash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await db.WriteAsync((connection, transaction, ct) => connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                dialect.InsertUser,
+                new { Username = username, PasswordHash = passwordHash, CreatedAt = now.ToUnixTimeMilliseconds() },
+                transaction, cancellationToken: ct)), cancellationToken);
+        }
+        catch (DatabaseException exception) when (exception.Code == DatabaseErrorCodes.UniqueViolation)
+        {
+            // The unique index on the name (case-insensitive) decides, also between concurrent registrations.
+            throw new ConflictException(ErrorStrings.Exists("username"));
+        }
+    }
+
+    public Task<UserCredentials?> FindByUsernameAsync(string username, CancellationToken cancellationToken) =>
+        db.ReadAsync((connection, ct) => connection.QuerySingleOrDefaultAsync<UserCredentials>(new CommandDefinition(
+            "SELECT id AS Id, username AS Username, password_hash AS PasswordHash FROM users WHERE username = @Username",
+            new { Username = username }, cancellationToken: ct)), cancellationToken);
+
+    public Task UpdatePasswordHashAsync(long userId, string passwordHash, CancellationToken cancellationToken) =>
+        db.WriteAsync((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET password_hash = @PasswordHash WHERE id = @Id",
+            new { PasswordHash = passwordHash, Id = userId }, transaction, cancellationToken: ct)), cancellationToken);
+}
