@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using PushTokenService.Api.Errors;
 using PushTokenService.Api.Http;
+using PushTokenService.Api.OpenApi;
+using Microsoft.OpenApi;
 using PushTokenService.Application;
 using PushTokenService.Application.Common.Behaviours;
 using PushTokenService.Application.Common.Options;
@@ -38,7 +40,24 @@ builder.Services.AddControllers();
 builder.Services.Configure<ApiBehaviorOptions>(options => options.SuppressModelStateInvalidFilter = true);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddEndpointsApiExplorer();
-builder.Services.AddSwaggerGen();
+builder.Services.AddSwaggerGen(options =>
+{
+    options.SwaggerDoc("v1", new OpenApiInfo
+    {
+        Title = "PushTokenService",
+        Version = "v1",
+        Description = "The registry of the doorbell app's ring and message push tokens. Contract: API.md.",
+    });
+    options.AddSecurityDefinition(ContractOperationFilter.SessionScheme, new OpenApiSecurityScheme
+    {
+        Type = SecuritySchemeType.ApiKey,
+        In = ParameterLocation.Header,
+        Name = SessionRequiredAttribute.TokenHeader,
+        Description = "The session token from login (Authorization: Bearer is accepted too).",
+    });
+    options.OperationFilter<ContractOperationFilter>();
+    options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "PushTokenService.Api.xml"));
+});
 
 var app = builder.Build();
 

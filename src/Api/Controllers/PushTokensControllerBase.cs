@@ -2,6 +2,7 @@ using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using PushTokenService.Api.Http;
+using PushTokenService.Api.OpenApi;
 using PushTokenService.Application.Common;
 using PushTokenService.Application.Common.Exceptions;
 using PushTokenService.Application.PushTokens.Commands.AddPushToken;
@@ -18,6 +19,10 @@ namespace PushTokenService.Api.Controllers;
 [ApiController]
 [SessionRequired]
 [Produces("application/json")]
+[ErrorsDoc(StatusCodes.Status401Unauthorized, "no token", "invalid token")]
+[ErrorsDoc(StatusCodes.Status429TooManyRequests, "too many requests")]
+[ErrorsDoc(StatusCodes.Status500InternalServerError, "database error", "paramer error")]
+[ErrorsDoc(StatusCodes.Status503ServiceUnavailable, "database error")]
 public abstract class PushTokensControllerBase(ISender sender, JsonBodyReader bodies) : ControllerBase
 {
     protected abstract TokenKind Kind { get; }
@@ -35,7 +40,12 @@ public abstract class PushTokensControllerBase(ISender sender, JsonBodyReader bo
 
     /// <summary>Registers a push token; one held by another user moves to the caller.</summary>
     [HttpPost]
+    [RequestBodyDoc(typeof(PushTokenDoc), Examples.PushTokenBody)]
     [ProducesResponseType<PushTokenResponse>(StatusCodes.Status201Created)]
+    [ErrorsDoc(StatusCodes.Status400BadRequest, Examples.FieldErrors)]
+    [ErrorsDoc(StatusCodes.Status409Conflict, "push_token exist")]
+    [ErrorsDoc(StatusCodes.Status413PayloadTooLarge, "body length error")]
+    [ErrorsDoc(StatusCodes.Status415UnsupportedMediaType, "content-type error")]
     public async Task<IActionResult> Add(CancellationToken cancellationToken)
     {
         var body = await bodies.ReadAsync(Request, cancellationToken);
@@ -45,7 +55,13 @@ public abstract class PushTokensControllerBase(ISender sender, JsonBodyReader bo
 
     /// <summary>Rewrites one of the caller's records.</summary>
     [HttpPut("{id}")]
+    [RequestBodyDoc(typeof(PushTokenDoc), Examples.PushTokenBody)]
     [ProducesResponseType<PushTokenResponse>(StatusCodes.Status200OK)]
+    [ErrorsDoc(StatusCodes.Status400BadRequest, "id format error", Examples.FieldErrors)]
+    [ErrorsDoc(StatusCodes.Status404NotFound, "no data error")]
+    [ErrorsDoc(StatusCodes.Status409Conflict, "push_token exist")]
+    [ErrorsDoc(StatusCodes.Status413PayloadTooLarge, "body length error")]
+    [ErrorsDoc(StatusCodes.Status415UnsupportedMediaType, "content-type error")]
     public async Task<IActionResult> Update(string id, CancellationToken cancellationToken)
     {
         var recordId = ParseId(id);
@@ -56,6 +72,8 @@ public abstract class PushTokensControllerBase(ISender sender, JsonBodyReader bo
     /// <summary>Deletes one of the caller's records.</summary>
     [HttpDelete("{id}")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ErrorsDoc(StatusCodes.Status400BadRequest, "id format error")]
+    [ErrorsDoc(StatusCodes.Status404NotFound, "no data error")]
     public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)
     {
         await sender.Send(new DeletePushTokenCommand(Kind, Caller, ParseId(id)), cancellationToken);

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using PushTokenService.Api.Http;
+using PushTokenService.Api.OpenApi;
 using PushTokenService.Application.Users.Commands.Login;
 using PushTokenService.Application.Users.Commands.Logout;
 using PushTokenService.Application.Users.Commands.RegisterUser;
@@ -11,11 +12,19 @@ namespace PushTokenService.Api.Controllers;
 [ApiController]
 [Route("v1/api/user")]
 [Produces("application/json")]
+[ErrorsDoc(StatusCodes.Status429TooManyRequests, "too many requests")]
+[ErrorsDoc(StatusCodes.Status500InternalServerError, "database error", "paramer error")]
+[ErrorsDoc(StatusCodes.Status503ServiceUnavailable, "database error")]
 public sealed class UsersController(ISender sender, JsonBodyReader bodies) : ControllerBase
 {
     /// <summary>Creates an account.</summary>
     [HttpPost("register")]
+    [RequestBodyDoc(typeof(CredentialsDoc), Examples.CredentialsBody)]
     [ProducesResponseType<RegisteredUserResponse>(StatusCodes.Status201Created)]
+    [ErrorsDoc(StatusCodes.Status400BadRequest, Examples.CredentialErrors)]
+    [ErrorsDoc(StatusCodes.Status409Conflict, "username exist")]
+    [ErrorsDoc(StatusCodes.Status413PayloadTooLarge, "body length error")]
+    [ErrorsDoc(StatusCodes.Status415UnsupportedMediaType, "content-type error")]
     public async Task<IActionResult> Register(CancellationToken cancellationToken)
     {
         var body = await bodies.ReadAsync(Request, cancellationToken);
@@ -25,7 +34,12 @@ public sealed class UsersController(ISender sender, JsonBodyReader bodies) : Con
 
     /// <summary>Opens a session: the token goes in the <c>token</c> header of every other call.</summary>
     [HttpPost("login")]
+    [RequestBodyDoc(typeof(CredentialsDoc), Examples.CredentialsBody)]
     [ProducesResponseType<LoginResponse>(StatusCodes.Status200OK)]
+    [ErrorsDoc(StatusCodes.Status400BadRequest, Examples.CredentialErrors)]
+    [ErrorsDoc(StatusCodes.Status401Unauthorized, "username or password error")]
+    [ErrorsDoc(StatusCodes.Status413PayloadTooLarge, "body length error")]
+    [ErrorsDoc(StatusCodes.Status415UnsupportedMediaType, "content-type error")]
     public async Task<IActionResult> Login(CancellationToken cancellationToken)
     {
         var body = await bodies.ReadAsync(Request, cancellationToken);
@@ -36,6 +50,7 @@ public sealed class UsersController(ISender sender, JsonBodyReader bodies) : Con
     [HttpPost("logout")]
     [SessionRequired]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ErrorsDoc(StatusCodes.Status401Unauthorized, "no token", "invalid token")]
     public async Task<IActionResult> Logout(CancellationToken cancellationToken)
     {
         await sender.Send(new LogoutCommand(HttpContext.GetCallerSession()), cancellationToken);

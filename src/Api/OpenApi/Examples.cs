@@ -1,0 +1,23 @@
+namespace PushTokenService.Api.OpenApi;
+
+/// <summary>Example bodies and error-string lists shown in the OpenAPI document.</summary>
+public static class Examples
+{
+    public const string CredentialsBody = """{"username":"alice@example.com","password":"correct horse battery"}""";
+
+    public const string PushTokenBody = """
+        {"push_token":"740f4707bebcf74f9b7c25d48e3358945f6aa01da5ddb387462c7eaf61bb78ad","language":"zh-CN","dev":0,
+         "bundleid":"com.lancens.app","os":"Huawei","os_token":"IQAAAACy0kYkAAD0o7gOqAhUn0","push_platform":"HUAWEI"}
+        """;
+
+    public const string CredentialErrors =
+        "paramer error, undefined username, username format error, username length error, username error, "
+        + "undefined password, password format error, password length error";
+
+    public const string FieldErrors =
+        "paramer error, undefined push_token, push_token format error, push_token length error, push_token error, "
+        + "undefined language, language format error, language length error, language error, dev format error, dev error, "
+        + "bundleid format error, bundleid length error, bundleid error, os format error, os length error, os error, "
+        + "undefined os_token, os_token format error, os_token length error, os_token error, "
+        + "undefined push_platform, push_platform format error, push_platform error";
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
+namespace PushTokenService.Api.OpenApi;
+
+/// <summary>Register and login body (API.md section 2).</summary>
+public sealed record CredentialsDoc(
+    [property: JsonPropertyName("username"), Required, StringLength(64, MinimumLength = 3), RegularExpression("^[A-Za-z0-9_.@+-]+$")] string Username,
+    [property: JsonPropertyName("password"), Required, StringLength(128, MinimumLength = 8)] string Password);
+
+/// <summary>Push-token body (API.md section 3); PUT requires push_token and language only, like POST.</summary>
+public sealed record PushTokenDoc(
+    [property: JsonPropertyName("push_token"), Required, StringLength(256, MinimumLength = 1), RegularExpression("^[!-~]+$")] string PushToken,
+    [property: JsonPropertyName("language"), Required, StringLength(11, MinimumLength = 2), RegularExpression("^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)*$")] string Language,
+    [property: JsonPropertyName("dev"), Range(0, 1)] int? Dev,
+    [property: JsonPropertyName("bundleid"), StringLength(128), RegularExpression("^[A-Za-z0-9._-]+$")] string? BundleId,
+    [property: JsonPropertyName("os"), StringLength(32)] string? Os,
+    [property: JsonPropertyName("os_token"), StringLength(512), RegularExpression("^[!-~]+$")] string? OsToken,
+    [property: JsonPropertyName("push_platform"), RegularExpression("(?i)^(HUAWEI|XIAOMI|OPPO|VIVO|HONOR|MEIZU|FCM)$")] string? PushPlatform);
+
+/// <summary>Every error body: an RFC 9457 problem document with the contract's <c>error</c> string.</summary>
+public sealed record ErrorDoc(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("status")] int Status,
+    [property: JsonPropertyName("error")] string Error,
+    [property: JsonPropertyName("code")] int? Code,
+    [property: JsonPropertyName("id")] long? Id,
+    [property: JsonPropertyName("traceId")] string TraceId);
