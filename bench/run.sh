@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# The benchmark: builds Release, starts the baseline and the service on fresh SQLite files, seeds them,
+# drives each endpoint with wrk and writes the table to bench/results/latest.md.
+#   bash bench/run.sh                    # the full run (about 5 minutes)
+#   BENCH_DURATION=5s bash bench/run.sh  # shorter runs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+duration=${BENCH_DURATION:-10s}
+warmup=${BENCH_WARMUP:-3s}
+connections=${BENCH_CONNECTIONS:-32}
+threads=${BENCH_THREADS:-1}
+scale=${BENCH_SCALE_RECORDS:-1000000}
+api_key=bench-$(date +%s)
+service_port=5180
+baseline_port=5181
+
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk from Debian's packages"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+
+echo "building Release"
+dotnet build -c Release -v q src/Api/Api.csproj >/dev/null
+dotnet build -c Release -v q bench/Baseline/Baseline.csproj >/dev/null
+dotnet build -c Release -v q bench/Seeder/Seeder.csproj >/dev/null
+api_dll=$root/src/Api/bin/Release/net10.0/PushTokenService.Api.dll
+baseline_dll=$root/bench/Baseline/bin/Release/net10.0/PushTokenService.Baseline.dll
+seeder_dll=$root/bench/Seeder/bin/Release/net10.0/PushTokenService.Seeder.dll
+
+work=$(mktemp -d /tmp/pushtokens-bench.XXXXXX)
+export BENCH_SCRIPTS=$root/bench/scripts BENCH_API_KEY=$api_key
+pid=""
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+wait_ready() {
+  for _ in $(seq 1 100); do
+    curl -sf -o /dev/null "$1" && return 0
+    sleep 0.2
+  done
+  echo "service at $1 did not start" >&2
+  return 1
+}
+
+
+# Starts the service on database file $1 (schema created first, then seeded by the caller).
+start_service() {
+  # shellcheck disable=SC2046
+  dotnet "$api_dll" --urls "http://127.0.0.1:$service_port" --Database:ConnectionString="Data Source=$1" \
+    --RateLimits:RequestsPerSessionPerMinute=0 --RateLimits:LoginPerMinute=100000000 --RateLimits:RegisterPerMinute=100000000 \
+    --Admin:ApiKeys:0="$api_key" --Logging:LogLevel:Default=Warning >"$work/service.log" 2>&1 &
+  pid=$!
+  wait_ready "http://127.0.0.1:$service_port/health/ready"
+}
+
+stop_service() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
+
+migrate() {
+  dotnet "$api_dll" migrate --Database:ConnectionString="Data Source=$1" --Logging:LogLevel:Default=Warning >/dev/null
+}
+
+# run NAME SCRIPT URL [TIMEOUT]: a warm-up run, then the measured run; appends "NAME rps p50 p99 non2xx errors".
+run() {
+  local name=$1 script=$2 url=$3 timeout=${4:-2s}
+  BENCH_PHASE=warmup wrk -t"$threads" -c"$connections" -d"$warmup" --timeout "$timeout" -s "bench/scripts/$script" "$url" >/dev/null 2>&1 || true
+  local line
+  line=$(BENCH_PHASE=measure wrk -t"$threads" -c"$connections" -d"$duration" --timeout "$timeout" -s "bench/scripts/$script" "$url" | grep '^RESULT')
+  local rps p50 p99 non2xx errors
+  rps=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$line")
+  p50=$(sed -E 's/.*p50=([0-9.]+).*/\1/' <<<"$line")
+  p99=$(sed -E 's/.*p99=([0-9.]+).*/\1/' <<<"$line")
+  non2xx=$(sed -E 's/.*non2xx=([0-9]+).*/\1/' <<<"$line")
+  errors=$(sed -E 's/.*errors=([0-9]+).*/\1/' <<<"$line")
+  echo "$name $rps $p50 $p99 $non2xx $errors" | tee -a "$work/results.txt"
+}
+
+echo "baseline"
+dotnet "$baseline_dll" --urls "http://127.0.0.1:$baseline_port" >/dev/null 2>&1 &
+pid=$!
+wait_ready "http://127.0.0.1:$baseline_port/v1/api/user/token"
+run "baseline" baseline.lua "http://127.0.0.1:$baseline_port"
+stop_service
+
+echo "endpoints (1,000 records + a delete pool)"
+export BENCH_DATA=$work/main BENCH_RUN=main
+migrate "$work/main.db"
+dotnet "$seeder_dll" "$work/main.db" "$work/main" 200 800 200000
+start_service "$work/main.db"
+url=http://127.0.0.1:$service_port
+run "get" get.lua "$url"
+run "post" post.lua "$url"
+run "put" put.lua "$url"
+run "delete" delete.lua "$url"
+run "login" login.lua "$url" 30s
+if curl -s -o /dev/null -w '%{http_code}' -X POST "$url/v1/api/admin/tokens/lookup" -H "X-Api-Key: $api_key" \
+     -H 'content-type: application/json' -d '{"kind":"ring","user_ids":[1]}' | grep -q 200; then
+  run "lookup100" lookup.lua "$url"
+fi
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+stop_service
+
+echo "scale: 1,000 records, then $scale"
+export BENCH_DATA=$work/scale BENCH_RUN=scale1k
+migrate "$work/scale.db"
+dotnet "$seeder_dll" "$work/scale.db" "$work/scale" 200 800 0
+start_service "$work/scale.db"
+run "get@1k" get.lua "$url"
+run "post@1k" post.lua "$url"
+stop_service
+dotnet "$seeder_dll" "$work/scale.db" "$work/filler" 0 $((scale - 1000)) 0 >/dev/null
+export BENCH_RUN=scale1m
+start_service "$work/scale.db"
+run "get@1m" get.lua "$url"
+run "post@1m" post.lua "$url"
+stop_service
+
+# The table, every figure also as a ratio to the baseline measured above.
+machine="$(nproc) cores, $(awk -F: '/model name/ {gsub(/^ +/, "", $2); print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/ {print $2}') GiB, .NET $(dotnet --version)"
+mkdir -p bench/results
+awk -v machine="$machine" -v when="$(date -u +%Y-%m-%dT%H:%MZ)" -v rss="$rss_kb" -v conns="$connections" -v threads="$threads" -v dur="$duration" '
+  { name[NR] = $1; rps[NR] = $2; p50[NR] = $3; p99[NR] = $4; non2xx[NR] = $5; errors[NR] = $6; if ($1 == "baseline") base = $2; idx[$1] = NR }
+  END {
+    printf "Measured %s on %s; wrk -t%s -c%s -d%s after a warm-up run.\n\n", when, machine, threads, conns, dur
+    printf "| run | requests/s | p50 ms | p99 ms | ratio to baseline | non-2xx | socket errors |\n|---|---:|---:|---:|---:|---:|---:|\n"
+    for (i = 1; i <= NR; i++) printf "| %s | %.0f | %.2f | %.2f | %.3f | %d | %d |\n", name[i], rps[i], p50[i], p99[i], rps[i] / base, non2xx[i], errors[i]
+    printf "\nResident memory of the service after the endpoint runs: %.0f MB. Login is slow on purpose: PBKDF2-HMAC-SHA512 at 220,000 iterations per attempt.\n\n", rss / 1024
+    printf "Targets: GET >= 0.5 of baseline: %s; POST >= 0.25: %s; PUT >= 0.25: %s; GET p99 < 5 ms: %s; ", \
+      (rps[idx["get"]] / base >= 0.5 ? "met" : "MISSED"), (rps[idx["post"]] / base >= 0.25 ? "met" : "MISSED"), \
+      (rps[idx["put"]] / base >= 0.25 ? "met" : "MISSED"), (p99[idx["get"]] < 5 ? "met" : "MISSED")
+    g = rps[idx["get@1m"]] / rps[idx["get@1k"]]; p = rps[idx["post@1m"]] / rps[idx["post@1k"]]
+    printf "GET at 1M within 10%% of 1k: %s (%.2f); POST at 1M within 10%% of 1k: %s (%.2f); RSS < 200 MB: %s.\n", \
+      (g >= 0.9 ? "met" : "MISSED"), g, (p >= 0.9 ? "met" : "MISSED"), p, (rss / 1024 < 200 ? "met" : "MISSED")
+  }' "$work/results.txt" | tee bench/results/latest.md
