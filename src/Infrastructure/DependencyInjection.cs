@@ -32,7 +32,9 @@ public static class DependencyInjection
 
         services.AddSingleton<DatabaseExecutor>();
         services.AddSingleton<IUserRepository, UserRepository>();
-        services.AddSingleton<ISessionRepository, SessionRepository>();
+        services.AddSingleton<SessionRepository>();
+        services.AddSingleton<CachingSessionRepository>();
+        services.AddSingleton<ISessionRepository>(provider => provider.GetRequiredService<CachingSessionRepository>());
         services.AddSingleton<IPushTokenRepository, PushTokenRepository>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<ISessionTokens, SessionTokens>();

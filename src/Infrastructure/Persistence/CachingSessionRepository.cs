@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using PushTokenService.Application.Common.Interfaces;
+using PushTokenService.Application.Common.Options;
+using PushTokenService.Domain.Users;
+
+namespace PushTokenService.Infrastructure.Persistence;
+
+/// <summary>
+/// Keeps the sessions that opened recent requests in memory for <see cref="SessionTokenOptions.CacheSeconds"/>,
+/// so that the hot path does not read the sessions table on every request. Logout on this instance drops the
+/// entry at once; a logout or revocation on another instance is seen here within that many seconds.
+/// Unknown tokens are never cached, and expiry is still checked by the caller on every request.
+/// </summary>
+public sealed class CachingSessionRepository(SessionRepository inner, IOptions<SessionTokenOptions> options, TimeProvider clock)
+    : ISessionRepository
+{
+    /// <summary>A flood of distinct valid tokens cannot grow the cache past this; it starts again empty.</summary>
+    public const int MaxEntries = 100_000;
+
+    private readonly ConcurrentDictionary<string, CachedSession> _sessions = new(StringComparer.Ordinal);
+    private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(options.Value.CacheSeconds);
+
+    public Task<long> AddAsync(long userId, byte[] tokenHash, DateTimeOffset createdAt, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        inner.AddAsync(userId, tokenHash, createdAt, expiresAt, cancellationToken);
+
+    public async Task<Session?> FindByTokenHashAsync(byte[] tokenHash, CancellationToken cancellationToken)
+    {
+        if (_lifetime <= TimeSpan.Zero)
+        {
+            return await inner.FindByTokenHashAsync(tokenHash, cancellationToken);
+        }
+
+        var key = Convert.ToBase64String(tokenHash);
+        var now = clock.GetUtcNow();
+        if (_sessions.TryGetValue(key, out var cached) && cached.FreshUntil > now)
+        {
+            return cached.Session;
+        }
+
+        var session = await inner.FindByTokenHashAsync(tokenHash, cancellationToken);
+        if (session is null)
+        {
+            _sessions.TryRemove(key, out _);
+            return null;
+        }
+
+        if (_sessions.Count >= MaxEntries)
+        {
+            _sessions.Clear();
+        }
+
+        _sessions[key] = new CachedSession(session, now + _lifetime);
+        return session;
+    }
+
+    public async Task<int> RevokeAsync(long sessionId, CancellationToken cancellationToken)
+    {
+        Forget(entry => entry.Session.Id == sessionId);
+        var revoked = await inner.RevokeAsync(sessionId, cancellationToken);
+        Forget(entry => entry.Session.Id == sessionId);
+        return revoked;
+    }
+
+    /// <summary>Drops the cached sessions that match, on this instance.</summary>
+    public void Forget(Func<CachedSession, bool> match)
+    {
+        foreach (var (key, entry) in _sessions)
+        {
+            if (match(entry))
+            {
+                _sessions.TryRemove(key, out _);
+            }
+        }
+    }
+
+    public sealed record CachedSession(Session Session, DateTimeOffset FreshUntil);
+}
