@@ -16,7 +16,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.Configure<PushTokenOptions>(builder.Configuration.GetSection(PushTokenOptions.Section));
 builder.Services.Configure<SessionTokenOptions>(builder.Configuration.GetSection(SessionTokenOptions.Section));
 builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
+builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
 var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+var rateLimits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
 
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
@@ -34,6 +36,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
 });
 
 builder.Services.AddSingleton<JsonBodyReader>();
+builder.Services.AddContractRateLimits(rateLimits);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddControllers()
@@ -72,6 +75,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages(context => StatusCodeBodies.WriteAsync(context.HttpContext));
 app.UseSwagger();
 app.UseSwaggerUI();
+app.UseRouting();
+app.UseRateLimiter();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapControllers();

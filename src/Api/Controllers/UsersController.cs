@@ -1,5 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using PushTokenService.Application.Common.Exceptions;
 using PushTokenService.Api.Http;
 using PushTokenService.Api.OpenApi;
 using PushTokenService.Application.Users.Commands.Login;
@@ -15,10 +17,11 @@ namespace PushTokenService.Api.Controllers;
 [ErrorsDoc(StatusCodes.Status429TooManyRequests, "too many requests")]
 [ErrorsDoc(StatusCodes.Status500InternalServerError, "database error", "paramer error")]
 [ErrorsDoc(StatusCodes.Status503ServiceUnavailable, "database error")]
-public sealed class UsersController(ISender sender, JsonBodyReader bodies) : ControllerBase
+public sealed class UsersController(ISender sender, JsonBodyReader bodies, LoginThrottle loginThrottle) : ControllerBase
 {
     /// <summary>Creates an account.</summary>
     [HttpPost("register")]
+    [EnableRateLimiting(RateLimiting.RegisterPolicy)]
     [RequestBodyDoc(typeof(CredentialsDoc), Examples.CredentialsBody)]
     [ProducesResponseType<RegisteredUserResponse>(StatusCodes.Status201Created)]
     [ErrorsDoc(StatusCodes.Status400BadRequest, Examples.CredentialErrors)]
@@ -43,7 +46,18 @@ public sealed class UsersController(ISender sender, JsonBodyReader bodies) : Con
     public async Task<IActionResult> Login(CancellationToken cancellationToken)
     {
         var body = await bodies.ReadAsync(Request, cancellationToken);
-        return Ok(await sender.Send(new LoginCommand(body["username"], body["password"]), cancellationToken));
+        var username = body["username"].OptionalText;
+        var address = RateLimiting.ClientAddress(HttpContext);
+        loginThrottle.EnsureAllowed(username, address);
+        try
+        {
+            return Ok(await sender.Send(new LoginCommand(body["username"], body["password"]), cancellationToken));
+        }
+        catch (UnauthenticatedException)
+        {
+            loginThrottle.RecordFailure(username, address);
+            throw;
+        }
     }
 
     /// <summary>Ends the session and deletes the push tokens written through it.</summary>

@@ -44,6 +44,9 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             case DatabaseException e:
                 await ErrorResponseWriter.WriteAsync(context, StatusCodes.Status500InternalServerError, ErrorStrings.Database, e.Code);
                 break;
+            case TooManyRequestsException e:
+                await RateLimiting.WriteTooManyRequestsAsync(context, e.RetryAfter);
+                break;
             case BadHttpRequestException e when e.StatusCode == StatusCodes.Status413PayloadTooLarge:
                 await ErrorResponseWriter.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ErrorStrings.BodyLength);
                 break;
