@@ -15,6 +15,8 @@ public sealed class JsonBodyReader(IOptions<LimitsOptions> limits)
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     public async Task<JsonBody> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!IsJsonContentType(request.ContentType))
@@ -50,7 +52,8 @@ public sealed class JsonBodyReader(IOptions<LimitsOptions> limits)
     {
         try
         {
-            var reader = new Utf8JsonReader(json, ReaderOptions);
+            // A UTF-8 byte order mark is legal before JSON text (RFC 8259 lets parsers ignore it).
+            var reader = new Utf8JsonReader(json.StartsWith(Utf8Bom) ? json[Utf8Bom.Length..] : json, ReaderOptions);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 throw BadBody();
