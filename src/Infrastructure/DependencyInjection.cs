@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Infrastructure.Persistence;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
+using PushTokenService.Infrastructure.Persistence.SqlServer;
 using PushTokenService.Infrastructure.Security;
 
 namespace PushTokenService.Infrastructure;
@@ -26,8 +27,13 @@ public static class DependencyInjection
                 services.AddSingleton<IDatabaseErrorClassifier, SqliteErrorClassifier>();
                 services.AddSingleton<ISqlDialect, SqliteDialect>();
                 break;
+            case DatabaseProvider.SqlServer:
+                services.AddSingleton<IDbConnectionFactory>(new SqlServerConnectionFactory(options.ConnectionString));
+                services.AddSingleton<IDatabaseErrorClassifier, SqlServerErrorClassifier>();
+                services.AddSingleton<ISqlDialect, SqlServerDialect>();
+                break;
             default:
-                throw new InvalidOperationException($"Database:Provider {options.Provider} is not supported yet");
+                throw new InvalidOperationException($"Database:Provider {options.Provider} is not supported");
         }
 
         services.AddSingleton<DatabaseExecutor>();
