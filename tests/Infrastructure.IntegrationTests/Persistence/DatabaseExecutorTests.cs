@@ -87,6 +87,16 @@ public sealed class DatabaseExecutorTests
     }
 
     [Test]
+    public async Task A_write_that_cannot_connect_is_retried_then_surfaces_as_10001()
+    {
+        _connections.OpenFailure = SqlExceptions.Create(-2, "Connection Timeout Expired.  The timeout period elapsed during the post-login phase.");
+
+        var error = await Assert.ThrowsAsync<DatabaseException>(() => _executor.WriteAsync((_, _, _) => Task.FromResult(1), CancellationToken.None));
+
+        Assert.That((error!.Code, _connections.Opened), Is.EqualTo((DatabaseErrorCodes.CannotConnect, Attempts)));
+    }
+
+    [Test]
     public async Task An_exhausted_pool_when_opening_is_retried_then_surfaces_as_10051()
     {
         _connections.OpenFailure = new InvalidOperationException(

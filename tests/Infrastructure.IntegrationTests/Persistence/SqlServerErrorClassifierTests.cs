@@ -62,6 +62,29 @@ public sealed class SqlServerErrorClassifierTests
     }
 
     [Test]
+    public void A_network_error_raised_by_sqlclient_itself_is_10001()
+    {
+        // What Linux's SqlClient throws for a refused connection or a broken pre-login handshake.
+        var exception = SqlExceptions.Create(0, "A network-related or instance-specific error occurred while establishing a connection to SQL Server.", severity: 20);
+
+        Assert.That(_classifier.Classify(exception), Is.EqualTo(new DatabaseError(DatabaseErrorCodes.CannotConnect, "SQL Server 0")));
+    }
+
+    [Test]
+    public void A_client_error_of_number_0_below_fatal_severity_is_30099()
+    {
+        Assert.That(_classifier.Classify(SqlExceptions.Create(0, "something else", severity: 16))!.Code, Is.EqualTo(DatabaseErrorCodes.Other));
+    }
+
+    [Test]
+    public void A_login_that_timed_out_is_10001_and_not_a_command_timeout()
+    {
+        var exception = SqlExceptions.Create(-2, "Connection Timeout Expired.  The timeout period elapsed while attempting to consume the pre-login handshake acknowledgement.", severity: 11);
+
+        Assert.That(_classifier.Classify(exception), Is.EqualTo(new DatabaseError(DatabaseErrorCodes.CannotConnect, "SQL Server -2 (connect)")));
+    }
+
+    [Test]
     public void A_check_constraint_conflict_is_20099_like_sqlite()
     {
         var exception = SqlExceptions.Create(547, "The INSERT statement conflicted with the CHECK constraint \"ck_push_tokens_kind\".");
@@ -72,7 +95,7 @@ public sealed class SqlServerErrorClassifierTests
     [Test]
     public void A_command_timeout_is_10002_and_marked_as_a_timeout()
     {
-        var error = _classifier.Classify(SqlExceptions.Create(-2, "Execution Timeout Expired."));
+        var error = _classifier.Classify(SqlExceptions.Create(-2, "Execution Timeout Expired.  The timeout period elapsed prior to completion of the operation or the server is not responding."));
 
         Assert.That(error, Is.EqualTo(new DatabaseError(DatabaseErrorCodes.Timeout, "SQL Server -2", IsTimeout: true)));
         Assert.That(error!.IsTransient, Is.True);

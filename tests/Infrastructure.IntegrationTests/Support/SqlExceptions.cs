@@ -8,11 +8,11 @@ public static class SqlExceptions
 {
     private const BindingFlags Internal = BindingFlags.NonPublic | BindingFlags.Instance;
 
-    public static SqlException Create(int number, string message = "provider message")
+    public static SqlException Create(int number, string message = "provider message", byte severity = 16)
     {
         var error = (SqlError)typeof(SqlError)
             .GetConstructor(Internal, [typeof(int), typeof(byte), typeof(byte), typeof(string), typeof(string), typeof(string), typeof(int), typeof(Exception)])!
-            .Invoke([number, (byte)1, (byte)16, "server", message, "", 0, null]);
+            .Invoke([number, (byte)1, severity, "server", message, "", 0, null]);
         var errors = (SqlErrorCollection)typeof(SqlErrorCollection).GetConstructor(Internal, Type.EmptyTypes)!.Invoke(null);
         typeof(SqlErrorCollection).GetMethod("Add", Internal)!.Invoke(errors, [error]);
         return (SqlException)typeof(SqlException)
