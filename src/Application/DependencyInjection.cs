@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PushTokenService.Application.PushTokens.Commands.AddPushToken;
 using PushTokenService.Application.PushTokens.Commands.UpdatePushToken;
 using PushTokenService.Application.Users.Commands.Login;
@@ -12,7 +13,7 @@ public static class DependencyInjection
     /// <summary>Validators and the clock. The mediator itself is added by the host, which runs its source generator.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IValidator<RegisterUserCommand>, RegisterUserCommandValidator>();
         services.AddSingleton<IValidator<LoginCommand>, LoginCommandValidator>();
         services.AddSingleton<IValidator<AddPushTokenCommand>, AddPushTokenCommandValidator>();

@@ -1,9 +1,11 @@
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Infrastructure.Persistence;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
+using PushTokenService.Infrastructure.Persistence.SqlServer;
 using PushTokenService.Infrastructure.Security;
 
 namespace PushTokenService.Infrastructure;
@@ -18,6 +20,8 @@ public static class DependencyInjection
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
         services.AddSingleton<DatabaseMigrator>();
+        services.AddOptions();
+        services.TryAddSingleton(TimeProvider.System);
 
         switch (options.Provider)
         {
@@ -26,8 +30,13 @@ public static class DependencyInjection
                 services.AddSingleton<IDatabaseErrorClassifier, SqliteErrorClassifier>();
                 services.AddSingleton<ISqlDialect, SqliteDialect>();
                 break;
+            case DatabaseProvider.SqlServer:
+                services.AddSingleton<IDbConnectionFactory>(new SqlServerConnectionFactory(options.ConnectionString));
+                services.AddSingleton<IDatabaseErrorClassifier, SqlServerErrorClassifier>();
+                services.AddSingleton<ISqlDialect, SqlServerDialect>();
+                break;
             default:
-                throw new InvalidOperationException($"Database:Provider {options.Provider} is not supported yet");
+                throw new InvalidOperationException($"Database:Provider {options.Provider} is not supported");
         }
 
         services.AddSingleton<DatabaseExecutor>();

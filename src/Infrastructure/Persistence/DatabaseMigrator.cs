@@ -2,20 +2,19 @@ using DbUp;
 using DbUp.Engine;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using PushTokenService.Infrastructure.Persistence.SqlServer;
 
 namespace PushTokenService.Infrastructure.Persistence;
 
 /// <summary>Creates and upgrades the schema from the versioned scripts embedded under Migrations/&lt;Provider&gt;/.</summary>
 public sealed partial class DatabaseMigrator(DatabaseOptions options, ILogger<DatabaseMigrator> logger)
 {
-    /// <summary>Runs the scripts not yet applied. Idempotent.</summary>
+    private static readonly TimeSpan MigrationLockTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>Runs the scripts not yet applied. Idempotent, also when several instances start at once on SQL Server.</summary>
     public void Migrate()
     {
-        if (options.Provider == DatabaseProvider.Sqlite)
-        {
-            PrepareSqliteFile(options.ConnectionString);
-        }
-
+        using var migrationLock = PrepareDatabase();
         var result = BuildEngine().PerformUpgrade();
         if (!result.Successful)
         {
@@ -45,6 +44,22 @@ public sealed partial class DatabaseMigrator(DatabaseOptions options, ILogger<Da
             .WithTransactionPerScript()
             .LogToNowhere()
             .Build();
+    }
+
+    /// <summary>Creates what the scripts run in; on SQL Server also returns the lock that keeps other migrators waiting.</summary>
+    private IDisposable? PrepareDatabase()
+    {
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                PrepareSqliteFile(options.ConnectionString);
+                return null;
+            case DatabaseProvider.SqlServer:
+                SqlServerDatabase.CreateIfMissing(options.ConnectionString);
+                return SqlServerDatabase.LockMigrations(options.ConnectionString, MigrationLockTimeout);
+            default:
+                throw new InvalidOperationException($"Unknown database provider {options.Provider}");
+        }
     }
 
     /// <summary>Creates the folder of the database file and turns on WAL, which is a property of the file.</summary>

@@ -17,4 +17,13 @@ public interface ISqlDialect
 
     /// <summary>Deletes the user's records of a kind beyond the newest <c>@Max</c> by updated_at. Parameters: UserId, Kind, Max.</summary>
     string EvictBeyondCap { get; }
+
+    /// <summary>
+    /// The id and user_id of the record holding (kind, bundleid, push_token), other than <c>@ExcludingId</c>, locked (or, when
+    /// nobody holds it, the key locked) until the transaction ends. Parameters: Kind, BundleId, PushToken, ExcludingId.
+    /// </summary>
+    string FindPushTokenHolder { get; }
+
+    /// <summary>The caller's record (<see cref="PushTokenRow.Columns"/>) locked until the transaction ends. Parameters: Id, UserId, Kind.</summary>
+    string SelectOwnedPushTokenForUpdate { get; }
 }

@@ -8,15 +8,26 @@ namespace PushTokenService.Infrastructure.Persistence;
 /// <summary>Push-token records on either provider: shared SQL here, the differing statements in <see cref="ISqlDialect"/>.</summary>
 public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect) : IPushTokenRepository
 {
-    private const string Columns =
-        "id, user_id, kind, push_token, language, dev, bundleid, os, os_token, push_platform, created_at, updated_at";
+    private const string SelectOwnedOfKind =
+        $"SELECT {PushTokenRow.Columns} FROM push_tokens WHERE user_id = @UserId AND kind = @Kind ORDER BY id";
+
+    private const string RefreshHeld = "UPDATE push_tokens SET updated_at = @Now, session_id = @SessionId WHERE id = @Id";
+
+    private const string UpdateById = """
+        UPDATE push_tokens SET push_token = @PushToken, language = @Language, dev = @Dev, bundleid = @BundleId, os = @Os,
+            os_token = @OsToken, push_platform = @PushPlatform, session_id = @SessionId, updated_at = @Now
+        WHERE id = @Id
+        """;
+
+    private const string DeleteOwned = "DELETE FROM push_tokens WHERE id = @Id AND user_id = @UserId AND kind = @Kind";
+
+    private const string DeleteById = "DELETE FROM push_tokens WHERE id = @Id";
 
     public Task<IReadOnlyList<PushTokenRecord>> ListAsync(long userId, TokenKind kind, CancellationToken cancellationToken) =>
         db.ReadAsync<IReadOnlyList<PushTokenRecord>>(async (connection, ct) =>
         {
             var rows = await connection.QueryAsync<PushTokenRow>(new CommandDefinition(
-                $"SELECT {Columns} FROM push_tokens WHERE user_id = @UserId AND kind = @Kind ORDER BY id",
-                new { UserId = userId, Kind = (int)kind }, cancellationToken: ct));
+                SelectOwnedOfKind, new { UserId = userId, Kind = (int)kind }, cancellationToken: ct));
             return rows.Select(row => row.ToRecord()).ToList();
         }, cancellationToken);
 
@@ -34,8 +45,7 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
                 {
                     // The caller holds it already: an app that registers at every start keeps its record alive.
                     await connection.ExecuteAsync(new CommandDefinition(
-                        "UPDATE push_tokens SET updated_at = @Now, session_id = @SessionId WHERE id = @Id",
-                        new { Now = nowMs, SessionId = sessionId, holder.Id }, transaction, cancellationToken: ct));
+                        RefreshHeld, new { Now = nowMs, SessionId = sessionId, holder.Id }, transaction, cancellationToken: ct));
                     return new AddPushTokenOutcome.AlreadyHeld(holder.Id);
                 }
 
@@ -57,8 +67,7 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
         db.WriteAsync<UpdatePushTokenOutcome>(async (connection, transaction, ct) =>
         {
             var row = await connection.QuerySingleOrDefaultAsync<PushTokenRow>(new CommandDefinition(
-                $"SELECT {Columns} FROM push_tokens WHERE id = @Id AND user_id = @UserId AND kind = @Kind",
-                new { Id = id, UserId = userId, Kind = (int)kind }, transaction, cancellationToken: ct));
+                dialect.SelectOwnedPushTokenForUpdate, new { Id = id, UserId = userId, Kind = (int)kind }, transaction, cancellationToken: ct));
             if (row is null)
             {
                 return new UpdatePushTokenOutcome.NotFound();
@@ -82,11 +91,7 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
 
             var nowMs = now.ToUnixTimeMilliseconds();
             await connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE push_tokens SET push_token = @PushToken, language = @Language, dev = @Dev, bundleid = @BundleId, os = @Os,
-                    os_token = @OsToken, push_platform = @PushPlatform, session_id = @SessionId, updated_at = @Now
-                WHERE id = @Id
-                """,
+                UpdateById,
                 new
                 {
                     values.PushToken, values.Language, values.Dev, values.BundleId, values.Os, values.OsToken, values.PushPlatform,
@@ -110,8 +115,7 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
         db.WriteAsync(async (connection, transaction, ct) =>
         {
             var deleted = await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM push_tokens WHERE id = @Id AND user_id = @UserId AND kind = @Kind",
-                new { Id = id, UserId = userId, Kind = (int)kind }, transaction, cancellationToken: ct));
+                DeleteOwned, new { Id = id, UserId = userId, Kind = (int)kind }, transaction, cancellationToken: ct));
             return deleted > 0;
         }, cancellationToken);
 
@@ -138,13 +142,12 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
             dialect.InsertPushTokenIfAbsent, parameters, transaction, cancellationToken: ct));
 
     /// <summary>Who holds (kind, bundleid, push_token), other than record <paramref name="excludingId"/>; Id 0 when nobody.</summary>
-    private static async Task<(long Id, long UserId)> FindHolderAsync(
+    private async Task<(long Id, long UserId)> FindHolderAsync(
         DbConnection connection, DbTransaction transaction, TokenKind kind, string bundleId, string pushToken, long excludingId, CancellationToken ct) =>
         await connection.QuerySingleOrDefaultAsync<(long Id, long UserId)>(new CommandDefinition(
-            "SELECT id, user_id FROM push_tokens WHERE kind = @Kind AND bundleid = @BundleId AND push_token = @PushToken AND id <> @ExcludingId",
+            dialect.FindPushTokenHolder,
             new { Kind = (int)kind, BundleId = bundleId, PushToken = pushToken, ExcludingId = excludingId }, transaction, cancellationToken: ct));
 
     private static Task<int> DeleteByIdAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM push_tokens WHERE id = @Id", new { Id = id }, transaction, cancellationToken: ct));
+        connection.ExecuteAsync(new CommandDefinition(DeleteById, new { Id = id }, transaction, cancellationToken: ct));
 }

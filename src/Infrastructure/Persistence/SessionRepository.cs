@@ -6,6 +6,13 @@ namespace PushTokenService.Infrastructure.Persistence;
 
 public sealed class SessionRepository(DatabaseExecutor db, ISqlDialect dialect) : ISessionRepository
 {
+    private const string SelectByTokenHash =
+        "SELECT id AS Id, user_id AS UserId, expires_at AS ExpiresAt FROM sessions WHERE token_hash = @TokenHash";
+
+    private const string DeletePushTokensOfSession = "DELETE FROM push_tokens WHERE session_id = @SessionId";
+
+    private const string DeleteSession = "DELETE FROM sessions WHERE id = @SessionId";
+
     public Task<long> AddAsync(long userId, byte[] tokenHash, DateTimeOffset createdAt, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         db.WriteAsync((connection, transaction, ct) => connection.ExecuteScalarAsync<long>(new CommandDefinition(
             dialect.InsertSession,
@@ -22,8 +29,7 @@ public sealed class SessionRepository(DatabaseExecutor db, ISqlDialect dialect) 
         db.ReadAsync(async (connection, ct) =>
         {
             var row = await connection.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition(
-                "SELECT id AS Id, user_id AS UserId, expires_at AS ExpiresAt FROM sessions WHERE token_hash = @TokenHash",
-                new { TokenHash = tokenHash }, cancellationToken: ct));
+                SelectByTokenHash, new { TokenHash = tokenHash }, cancellationToken: ct));
             return row is null ? null : new Session(row.Id, row.UserId, DateTimeOffset.FromUnixTimeMilliseconds(row.ExpiresAt));
         }, cancellationToken);
 
@@ -31,9 +37,9 @@ public sealed class SessionRepository(DatabaseExecutor db, ISqlDialect dialect) 
         db.WriteAsync(async (connection, transaction, ct) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM push_tokens WHERE session_id = @SessionId", new { SessionId = sessionId }, transaction, cancellationToken: ct));
+                DeletePushTokensOfSession, new { SessionId = sessionId }, transaction, cancellationToken: ct));
             return await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM sessions WHERE id = @SessionId", new { SessionId = sessionId }, transaction, cancellationToken: ct));
+                DeleteSession, new { SessionId = sessionId }, transaction, cancellationToken: ct));
         }, cancellationToken);
 
     private sealed record SessionRow(long Id, long UserId, long ExpiresAt);

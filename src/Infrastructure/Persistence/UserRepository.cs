@@ -8,6 +8,11 @@ namespace PushTokenService.Infrastructure.Persistence;
 
 public sealed class UserRepository(DatabaseExecutor db, ISqlDialect dialect) : IUserRepository
 {
+    private const string SelectByUsername =
+        "SELECT id AS Id, username AS Username, password_hash AS PasswordHash FROM users WHERE username = @Username";
+
+    private const string UpdatePasswordHash = "UPDATE users SET password_hash = @PasswordHash WHERE id = @Id";
+
     public async Task<long> AddAsync(string username, string passwordHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
@@ -26,11 +31,9 @@ public sealed class UserRepository(DatabaseExecutor db, ISqlDialect dialect) : I
 
     public Task<UserCredentials?> FindByUsernameAsync(string username, CancellationToken cancellationToken) =>
         db.ReadAsync((connection, ct) => connection.QuerySingleOrDefaultAsync<UserCredentials>(new CommandDefinition(
-            "SELECT id AS Id, username AS Username, password_hash AS PasswordHash FROM users WHERE username = @Username",
-            new { Username = username }, cancellationToken: ct)), cancellationToken);
+            SelectByUsername, new { Username = username }, cancellationToken: ct)), cancellationToken);
 
     public Task UpdatePasswordHashAsync(long userId, string passwordHash, CancellationToken cancellationToken) =>
         db.WriteAsync((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE users SET password_hash = @PasswordHash WHERE id = @Id",
-            new { PasswordHash = passwordHash, Id = userId }, transaction, cancellationToken: ct)), cancellationToken);
+            UpdatePasswordHash, new { PasswordHash = passwordHash, Id = userId }, transaction, cancellationToken: ct)), cancellationToken);
 }

@@ -20,4 +20,11 @@ public sealed class SqliteDialect : ISqlDialect
             SELECT id FROM push_tokens WHERE user_id = @UserId AND kind = @Kind
             ORDER BY updated_at DESC, id DESC LIMIT -1 OFFSET @Max)
         """;
+
+    // SQLite takes one writer at a time on the whole database (and this process queues its writes): no lock hint exists or is needed.
+    public string FindPushTokenHolder =>
+        "SELECT id, user_id FROM push_tokens WHERE kind = @Kind AND bundleid = @BundleId AND push_token = @PushToken AND id <> @ExcludingId";
+
+    public string SelectOwnedPushTokenForUpdate =>
+        $"SELECT {PushTokenRow.Columns} FROM push_tokens WHERE id = @Id AND user_id = @UserId AND kind = @Kind";
 }

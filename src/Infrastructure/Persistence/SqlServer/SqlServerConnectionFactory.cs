@@ -1,0 +1,27 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+
+namespace PushTokenService.Infrastructure.Persistence.SqlServer;
+
+/// <summary>Pooled SQL Server connections; the engine takes concurrent writers, so writes do not queue in process.</summary>
+public sealed class SqlServerConnectionFactory(string connectionString) : IDbConnectionFactory
+{
+    public bool SingleWriter => false;
+
+    public string ConnectionString { get; } = connectionString;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqlConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
