@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddSingleton<IUserRepository, UserRepository>();
         services.AddSingleton<ISessionRepository, SessionRepository>();
         services.AddSingleton<IPushTokenRepository, PushTokenRepository>();
+        services.AddSingleton<IAdminTokenRepository, AdminTokenRepository>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<ISessionTokens, SessionTokens>();
         return services;

@@ -17,4 +17,10 @@ public interface ISqlDialect
 
     /// <summary>Deletes the user's records of a kind beyond the newest <c>@Max</c> by updated_at. Parameters: UserId, Kind, Max.</summary>
     string EvictBeyondCap { get; }
+
+    /// <summary>Deletes at most <c>@BatchSize</c> push tokens with updated_at before <c>@UpdatedBefore</c>. Parameters: UpdatedBefore, BatchSize.</summary>
+    string DeleteStalePushTokensBatch { get; }
+
+    /// <summary>Deletes at most <c>@BatchSize</c> sessions with expires_at at or before <c>@Now</c>. Parameters: Now, BatchSize.</summary>
+    string DeleteExpiredSessionsBatch { get; }
 }

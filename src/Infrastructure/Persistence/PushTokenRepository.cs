@@ -8,7 +8,7 @@ namespace PushTokenService.Infrastructure.Persistence;
 /// <summary>Push-token records on either provider: shared SQL here, the differing statements in <see cref="ISqlDialect"/>.</summary>
 public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect) : IPushTokenRepository
 {
-    private const string Columns =
+    internal const string Columns =
         "id, user_id, kind, push_token, language, dev, bundleid, os, os_token, push_platform, created_at, updated_at";
 
     public Task<IReadOnlyList<PushTokenRecord>> ListAsync(long userId, TokenKind kind, CancellationToken cancellationToken) =>

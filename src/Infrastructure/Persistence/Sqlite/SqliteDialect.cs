@@ -20,4 +20,10 @@ public sealed class SqliteDialect : ISqlDialect
             SELECT id FROM push_tokens WHERE user_id = @UserId AND kind = @Kind
             ORDER BY updated_at DESC, id DESC LIMIT -1 OFFSET @Max)
         """;
+
+    public string DeleteStalePushTokensBatch =>
+        "DELETE FROM push_tokens WHERE id IN (SELECT id FROM push_tokens WHERE updated_at < @UpdatedBefore LIMIT @BatchSize)";
+
+    public string DeleteExpiredSessionsBatch =>
+        "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at <= @Now LIMIT @BatchSize)";
 }
