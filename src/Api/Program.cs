@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using PushTokenService.Api.Errors;
 using PushTokenService.Api.Http;
-using PushTokenService.Api.OpenApi;
 using Microsoft.OpenApi;
+using PushTokenService.Api.Maintenance;
+using PushTokenService.Api.OpenApi;
 using PushTokenService.Application;
 using PushTokenService.Application.Common.Behaviours;
 using PushTokenService.Application.Common.Options;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.Configure<PushTokenOptions>(builder.Configuration.GetSection(PushTokenOptions.Section));
 builder.Services.Configure<SessionTokenOptions>(builder.Configuration.GetSection(SessionTokenOptions.Section));
+builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
 builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
 builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
 var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
@@ -42,6 +44,7 @@ builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddControllers()
     .AddJsonOptions(options => options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
 builder.Services.Configure<ApiBehaviorOptions>(options => options.SuppressModelStateInvalidFilter = true);
+builder.Services.AddHostedService<StaleRecordsPurgeJob>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen(options =>
@@ -60,6 +63,7 @@ builder.Services.AddSwaggerGen(options =>
         Description = "The session token from login (Authorization: Bearer is accepted too).",
     });
     options.OperationFilter<ContractOperationFilter>();
+    options.AddApiKeySecurity();
     options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "PushTokenService.Api.xml"));
 });
 

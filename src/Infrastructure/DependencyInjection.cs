@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddSingleton<CachingSessionRepository>();
         services.AddSingleton<ISessionRepository>(provider => provider.GetRequiredService<CachingSessionRepository>());
         services.AddSingleton<IPushTokenRepository, PushTokenRepository>();
+        services.AddSingleton<IAdminTokenRepository, AdminTokenRepository>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<ISessionTokens, SessionTokens>();
         return services;

@@ -97,14 +97,33 @@ public sealed class JsonBodyReader(IOptions<LimitsOptions> limits)
             case JsonTokenType.Null:
                 return JsonField.Null;
             case JsonTokenType.StartArray:
-                reader.Skip();
-                return new JsonField(JsonFieldKind.Array);
+                return ReadArray(ref reader);
             case JsonTokenType.StartObject:
                 reader.Skip();
                 return new JsonField(JsonFieldKind.Object);
             default:
                 throw BadBody();
         }
+    }
+
+    /// <summary>An array: with its items when they are all integers, as a bare <see cref="JsonFieldKind.Array"/> otherwise.</summary>
+    private static JsonField ReadArray(ref Utf8JsonReader reader)
+    {
+        List<long>? integers = [];
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (integers is not null && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var integer))
+            {
+                integers.Add(integer);
+            }
+            else
+            {
+                integers = null;
+                reader.Skip();
+            }
+        }
+
+        return integers is null ? new JsonField(JsonFieldKind.Array) : JsonField.FromIntegers(integers);
     }
 
     private static bool IsJsonContentType(string? contentType)

@@ -62,6 +62,17 @@ public sealed class CachingSessionRepository(SessionRepository inner, IOptions<S
         return revoked;
     }
 
+    public async Task<int> RevokeAllAsync(long userId, CancellationToken cancellationToken)
+    {
+        Forget(entry => entry.Session.UserId == userId);
+        var revoked = await inner.RevokeAllAsync(userId, cancellationToken);
+        Forget(entry => entry.Session.UserId == userId);
+        return revoked;
+    }
+
+    public Task<int> DeleteExpiredBatchAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken) =>
+        inner.DeleteExpiredBatchAsync(now, batchSize, cancellationToken);
+
     /// <summary>Drops the cached sessions that match, on this instance.</summary>
     public void Forget(Func<CachedSession, bool> match)
     {

@@ -26,4 +26,10 @@ public interface ISqlDialect
 
     /// <summary>The caller's record (<see cref="PushTokenRow.Columns"/>) locked until the transaction ends. Parameters: Id, UserId, Kind.</summary>
     string SelectOwnedPushTokenForUpdate { get; }
+
+    /// <summary>Deletes at most <c>@BatchSize</c> push tokens with updated_at before <c>@UpdatedBefore</c>. Parameters: UpdatedBefore, BatchSize.</summary>
+    string DeleteStalePushTokensBatch { get; }
+
+    /// <summary>Deletes at most <c>@BatchSize</c> sessions with expires_at at or before <c>@Now</c>. Parameters: Now, BatchSize.</summary>
+    string DeleteExpiredSessionsBatch { get; }
 }

@@ -42,5 +42,19 @@ public sealed class SessionRepository(DatabaseExecutor db, ISqlDialect dialect) 
                 DeleteSession, new { SessionId = sessionId }, transaction, cancellationToken: ct));
         }, cancellationToken);
 
+    /// <summary>
+    /// Here and in the purge, push tokens written through a deleted session keep its id in session_id: ids are never
+    /// reused (AUTOINCREMENT, IDENTITY), so the stale reference can match no later logout.
+    /// </summary>
+    public Task<int> RevokeAllAsync(long userId, CancellationToken cancellationToken) =>
+        db.WriteAsync((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM sessions WHERE user_id = @UserId", new { UserId = userId }, transaction, cancellationToken: ct)), cancellationToken);
+
+    public Task<int> DeleteExpiredBatchAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken) =>
+        db.WriteAsync((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(
+            dialect.DeleteExpiredSessionsBatch,
+            new { Now = now.ToUnixTimeMilliseconds(), BatchSize = batchSize },
+            transaction, cancellationToken: ct)), cancellationToken);
+
     private sealed record SessionRow(long Id, long UserId, long ExpiresAt);
 }

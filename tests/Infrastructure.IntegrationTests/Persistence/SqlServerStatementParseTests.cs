@@ -1,5 +1,7 @@
 using System.Reflection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using PushTokenService.Application.Common.Interfaces;
+using PushTokenService.Domain.PushTokens;
 using PushTokenService.Infrastructure.Persistence;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
 using PushTokenService.Infrastructure.Persistence.SqlServer;
@@ -28,7 +30,20 @@ public sealed class SqlServerStatementParseTests
     {
         var sources = SharedStatements().Concat(MigrationScripts()).Select(s => s.Source.Split('.')[0]).ToHashSet();
 
-        Assert.That(sources, Is.SupersetOf(new[] { nameof(PushTokenRepository), nameof(UserRepository), nameof(SessionRepository), "Migrations/SqlServer/0001_initial_schema" }));
+        Assert.That(sources, Is.SupersetOf(new[]
+        {
+            nameof(PushTokenRepository), nameof(UserRepository), nameof(SessionRepository), nameof(AdminTokenRepository),
+            "Migrations/SqlServer/0001_initial_schema", "Migrations/SqlServer/0002_push_token_index",
+        }));
+    }
+
+    [Test]
+    public void The_fullest_invalidation_parses_as_tsql()
+    {
+        var everyFilter = new PushTokenInvalidation(
+            TokenKind.Ring, "token", "os-token", "com.lancens.app", 1, DateTimeOffset.UnixEpoch);
+
+        Assert.That(ParseErrors(AdminTokenRepository.InvalidationStatement(everyFilter)), Is.Empty);
     }
 
     [Test]
@@ -48,6 +63,8 @@ public sealed class SqlServerStatementParseTests
 
     private static IList<ParseError> ParseErrors(string sql)
     {
+        // Dapper expands "IN @List" to "IN (@List1, @List2, ...)" before SQL Server sees it.
+        sql = System.Text.RegularExpressions.Regex.Replace(sql, @"\bIN @(\w+)", "IN (@$1)");
         new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
         return errors;
     }

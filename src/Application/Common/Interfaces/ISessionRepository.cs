@@ -10,4 +10,10 @@ public interface ISessionRepository
 
     /// <summary>Ends a session and deletes the push tokens (both kinds) last written through it, in one transaction.</summary>
     Task<int> RevokeAsync(long sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Ends every session of a user. Their push tokens stay: revocation is about logins, not devices.</summary>
+    Task<int> RevokeAllAsync(long userId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes at most <paramref name="batchSize"/> sessions expired at <paramref name="now"/>, in one transaction.</summary>
+    Task<int> DeleteExpiredBatchAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken);
 }

@@ -16,8 +16,9 @@ public enum JsonFieldKind
 /// <summary>
 /// A neutral view of one field of a request body, so that validation can tell
 /// "undefined X" (missing), "X format error" (wrong JSON type) and the rest apart.
+/// An array whose items are all integers also carries them in <see cref="Integers"/>.
 /// </summary>
-public readonly record struct JsonField(JsonFieldKind Kind, string? Text = null, long Integer = 0)
+public readonly record struct JsonField(JsonFieldKind Kind, string? Text = null, long Integer = 0, IReadOnlyList<long>? Integers = null)
 {
     public static JsonField Missing => default;
 
@@ -26,6 +27,8 @@ public readonly record struct JsonField(JsonFieldKind Kind, string? Text = null,
     public static JsonField FromString(string value) => new(JsonFieldKind.String, value);
 
     public static JsonField FromInteger(long value) => new(JsonFieldKind.Integer, Integer: value);
+
+    public static JsonField FromIntegers(IReadOnlyList<long> values) => new(JsonFieldKind.Array, Integers: values);
 
     /// <summary>Missing or JSON null.</summary>
     public bool IsAbsent => Kind is JsonFieldKind.Missing or JsonFieldKind.Null;
@@ -36,6 +39,9 @@ public readonly record struct JsonField(JsonFieldKind Kind, string? Text = null,
     public bool IsString => Kind == JsonFieldKind.String;
 
     public bool IsInteger => Kind == JsonFieldKind.Integer;
+
+    /// <summary>An array whose items are all integers (the empty array included).</summary>
+    public bool IsIntegerArray => Kind == JsonFieldKind.Array && Integers is not null;
 
     /// <summary>The text of a string field, or null when the field is not a non-empty string.</summary>
     public string? OptionalText => Kind == JsonFieldKind.String && Text!.Length > 0 ? Text : null;

@@ -12,5 +12,12 @@ public sealed class PushTokenOptions
 
     public int MaxRecordsPerKind { get; set; } = 20;
 
+    /// <summary>Records not updated for this many days are purged.</summary>
     public int StaleAfterDays { get; set; } = 270;
+
+    /// <summary>Minutes between two purges of stale records and expired sessions; 0 turns the purge job off.</summary>
+    public int PurgeIntervalMinutes { get; set; } = 60;
+
+    /// <summary>Rows deleted per transaction by the purge, so that it never holds a long lock.</summary>
+    public int PurgeBatchSize { get; set; } = 500;
 }

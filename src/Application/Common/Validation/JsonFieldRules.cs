@@ -28,4 +28,12 @@ public static class JsonFieldRules
         this IRuleBuilder<T, JsonField> rule, string name, Func<long, bool> isValid) =>
         rule.Must(f => f.IsAbsent || f.IsInteger).WithMessage(ErrorStrings.Format(name))
             .Must(f => f.IsAbsent || isValid(f.Integer)).WithMessage(ErrorStrings.Invalid(name));
+
+    /// <summary>A required array of integers: its length is the number of items, <paramref name="isValid"/> applies to each.</summary>
+    public static IRuleBuilderOptions<T, JsonField> RequiredIntegers<T>(
+        this IRuleBuilder<T, JsonField> rule, string name, int minCount, int maxCount, Func<long, bool> isValid) =>
+        rule.Must(f => !f.IsAbsent).WithMessage(ErrorStrings.Undefined(name))
+            .Must(f => f.IsIntegerArray).WithMessage(ErrorStrings.Format(name))
+            .Must(f => f.Integers!.Count >= minCount && f.Integers.Count <= maxCount).WithMessage(ErrorStrings.Length(name))
+            .Must(f => f.Integers!.All(isValid)).WithMessage(ErrorStrings.Invalid(name));
 }

@@ -38,4 +38,8 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public string SelectOwnedPushTokenForUpdate =>
         $"SELECT {PushTokenRow.Columns} FROM push_tokens WITH (UPDLOCK) WHERE id = @Id AND user_id = @UserId AND kind = @Kind";
+
+    public string DeleteStalePushTokensBatch => "DELETE TOP (@BatchSize) FROM push_tokens WHERE updated_at < @UpdatedBefore";
+
+    public string DeleteExpiredSessionsBatch => "DELETE TOP (@BatchSize) FROM sessions WHERE expires_at <= @Now";
 }

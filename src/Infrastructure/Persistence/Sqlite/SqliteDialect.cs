@@ -27,4 +27,10 @@ public sealed class SqliteDialect : ISqlDialect
 
     public string SelectOwnedPushTokenForUpdate =>
         $"SELECT {PushTokenRow.Columns} FROM push_tokens WHERE id = @Id AND user_id = @UserId AND kind = @Kind";
+
+    public string DeleteStalePushTokensBatch =>
+        "DELETE FROM push_tokens WHERE id IN (SELECT id FROM push_tokens WHERE updated_at < @UpdatedBefore LIMIT @BatchSize)";
+
+    public string DeleteExpiredSessionsBatch =>
+        "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at <= @Now LIMIT @BatchSize)";
 }

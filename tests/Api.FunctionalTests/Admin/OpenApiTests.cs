@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace PushTokenService.Api.FunctionalTests.Admin;
+
+/// <summary>The OpenAPI document describes the X-Api-Key scheme and puts it on the internal endpoints only.</summary>
+public sealed class OpenApiTests : AdminFixture
+{
+    private JsonNode _document = null!;
+
+    [OneTimeSetUp]
+    public async Task ReadDocument()
+    {
+        using var response = await Client.GetAsync("/swagger/v1/swagger.json");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        _document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    [Test]
+    public void OpenApi_describes_the_api_key_header()
+    {
+        var scheme = _document["components"]!["securitySchemes"]!["ApiKey"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(scheme["type"]!.GetValue<string>(), Is.EqualTo("apiKey"));
+            Assert.That(scheme["in"]!.GetValue<string>(), Is.EqualTo("header"));
+            Assert.That(scheme["name"]!.GetValue<string>(), Is.EqualTo("X-Api-Key"));
+        });
+    }
+
+    [TestCase("/v1/api/admin/users/{user_id}/tokens", "get")]
+    [TestCase("/v1/api/admin/tokens/lookup", "post")]
+    [TestCase("/v1/api/admin/tokens/invalidate", "post")]
+    [TestCase("/v1/api/admin/users/{user_id}/sessions", "delete")]
+    [TestCase("/v1/api/admin/stats", "get")]
+    public void OpenApi_puts_the_api_key_on_every_internal_endpoint(string path, string method)
+    {
+        var security = _document["paths"]![path]![method]!["security"]!.AsArray();
+
+        Assert.That(security.Select(requirement => requirement!.AsObject().Single().Key), Is.EqualTo(new[] { "ApiKey" }));
+    }
+
+    [TestCase("/v1/api/user/token", "get", new[] { "session" })]
+    [TestCase("/v1/api/user/logout", "post", new[] { "session" })]
+    [TestCase("/v1/api/user/login", "post", new string[0])]
+    public void OpenApi_leaves_the_api_key_off_the_user_endpoints(string path, string method, string[] schemes)
+    {
+        var security = _document["paths"]![path]![method]!["security"]?.AsArray() ?? [];
+
+        Assert.That(security.Select(requirement => requirement!.AsObject().Single().Key), Is.EqualTo(schemes));
+    }
+
+    [Test]
+    public void OpenApi_describes_the_shape_of_the_stats()
+    {
+        var stats = _document["components"]!["schemas"]!["RegistryStatsResponse"]!["properties"]!.AsObject();
+
+        Assert.That(
+            stats.Select(property => property.Key),
+            Is.EqualTo(new[] { "users", "live_sessions", "records", "push_platforms", "bundleids", "dev" }));
+    }
+}
