@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace PushTokenService.Infrastructure.Persistence.Sqlite;
@@ -8,6 +9,9 @@ public sealed class SqliteConnectionFactory(string connectionString) : IDbConnec
 {
     // NORMAL is durable in WAL mode except for the last transactions on power loss; foreign keys are off by default in SQLite.
     private const string ConnectionPragmas = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+
+    // The pool hands the same native connection out again and again: its pragmas need setting once, not at every open.
+    private readonly ConditionalWeakTable<object, object> _prepared = [];
 
     public bool SingleWriter => true;
 
@@ -19,9 +23,15 @@ public sealed class SqliteConnectionFactory(string connectionString) : IDbConnec
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = ConnectionPragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            var handle = connection.Handle!;
+            if (!_prepared.TryGetValue(handle, out _))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = ConnectionPragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                _prepared.AddOrUpdate(handle, handle);
+            }
+
             return connection;
         }
         catch
