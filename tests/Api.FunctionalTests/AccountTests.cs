@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using PushTokenService.Api.FunctionalTests.Support;
@@ -135,14 +136,34 @@ public sealed partial class AccountTests
         var hashes = new[] { ReadPasswordHash(_alice), ReadPasswordHash(other) };
 
         var bytes = Convert.FromBase64String(hashes[0]);
+        Assert.That(bytes, Has.Length.GreaterThan(13));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(hashes, Has.None.Contains(ApiClient.Password));
             Assert.That(hashes[0], Is.Not.EqualTo(hashes[1]), "same password, different salt");
             Assert.That(bytes[0], Is.EqualTo(0x01), "Identity v3 format");
             Assert.That(BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(1)), Is.EqualTo(2), "HMAC-SHA512");
-            Assert.That(BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(5)), Is.EqualTo(220_000), "iterations");
+            Assert.That(Iterations(hashes[0]), Is.EqualTo(220_000));
             Assert.That(BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(9)), Is.GreaterThanOrEqualTo(16), "salt bytes");
+        }
+    }
+
+    [Test]
+    public async Task Login_upgrades_a_password_hash_of_lower_cost()
+    {
+        var username = ApiClient.NewUsername();
+        Assert.That((await Register(username)).Status, Is.EqualTo(HttpStatusCode.Created));
+        var oldCost = new PasswordHasher<object>(Microsoft.Extensions.Options.Options.Create(new PasswordHasherOptions { IterationCount = 100_000 }));
+        WritePasswordHash(username, oldCost.HashPassword(new object(), ApiClient.Password));
+
+        var login = await Login(username, ApiClient.Password);
+        var again = await Login(username, ApiClient.Password);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(login.Status, Is.EqualTo(HttpStatusCode.OK), login.Text);
+            Assert.That(Iterations(ReadPasswordHash(username)), Is.EqualTo(220_000));
+            Assert.That(again.Status, Is.EqualTo(HttpStatusCode.OK), again.Text);
         }
     }
 
@@ -164,6 +185,9 @@ public sealed partial class AccountTests
     [GeneratedRegex("^[A-Za-z0-9_-]{22,}$")]
     private static partial Regex UrlSafeToken();
 
+    /// <summary>The PBKDF2 iteration count of an ASP.NET Core Identity v3 hash.</summary>
+    private static uint Iterations(string hash) => BinaryPrimitives.ReadUInt32BigEndian(Convert.FromBase64String(hash).AsSpan(5));
+
     private Task<ApiResponse> Register(string username) =>
         _client.SendJsonAsync(HttpMethod.Post, ApiClient.RegisterPath, $$"""{"username":"{{username}}","password":"{{ApiClient.Password}}"}""");
 
@@ -177,6 +201,16 @@ public sealed partial class AccountTests
         command.CommandText = "SELECT password_hash FROM users WHERE username = $username";
         command.Parameters.AddWithValue("$username", username);
         return (string)command.ExecuteScalar()!;
+    }
+
+    private void WritePasswordHash(string username, string hash)
+    {
+        using var connection = OpenDatabase(readOnly: false);
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE users SET password_hash = $hash WHERE username = $username";
+        command.Parameters.AddWithValue("$hash", hash);
+        command.Parameters.AddWithValue("$username", username);
+        Assert.That(command.ExecuteNonQuery(), Is.EqualTo(1));
     }
 
     private List<byte[]> ReadSessionTokenHashes()
@@ -194,9 +228,10 @@ public sealed partial class AccountTests
         return hashes;
     }
 
-    private SqliteConnection OpenDatabase()
+    private SqliteConnection OpenDatabase(bool readOnly = true)
     {
-        var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Mode=ReadOnly;Pooling=False");
+        var mode = readOnly ? "ReadOnly" : "ReadWrite";
+        var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Mode={mode};Pooling=False");
         connection.Open();
         return connection;
     }
