@@ -218,6 +218,28 @@ public sealed class PushTokenValidationTests(string path, string otherKindPath)
     }
 
     [Test]
+    public async Task Body_over_the_default_16_KiB_is_413_body_length_error()
+    {
+        var pad = new string('p', 16 * 1024);
+
+        var response = await _client.PostTokenAsync(path, _token, ApiClient.NewPushToken(), $""" "pad":"{pad}" """);
+
+        ApiAssert.IsError(response, HttpStatusCode.RequestEntityTooLarge, "body length error");
+    }
+
+    [Test]
+    public async Task Body_of_the_default_16_KiB_is_read()
+    {
+        var head = $$"""{"push_token":"{{ApiClient.NewPushToken()}}","language":"en","pad":" """.TrimEnd();
+        var json = head + new string('p', (16 * 1024) - head.Length - 2) + "\"}";
+
+        var response = await _client.SendJsonAsync(HttpMethod.Post, path, json, _token);
+
+        Assert.That(json, Has.Length.EqualTo(16 * 1024));
+        Assert.That(response.Status, Is.EqualTo(HttpStatusCode.Created), response.Text);
+    }
+
+    [Test]
     public async Task Rejected_post_stores_nothing()
     {
         var pushToken = ApiClient.NewPushToken();
