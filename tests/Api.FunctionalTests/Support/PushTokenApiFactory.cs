@@ -17,16 +17,23 @@ public sealed class PushTokenApiFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly TimeProvider? _clock;
     private readonly ILoggerProvider? _logs;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="settings">Configuration keys of API.md section 9 that differ from the defaults.</param>
     /// <param name="databasePath">An existing database to start on (a restart), or null for a new one.</param>
     /// <param name="clock">The service's clock, e.g. a FakeTimeProvider that a test advances; null for the system clock.</param>
     /// <param name="logs">An extra logger provider that sees every log line of the service.</param>
+    /// <param name="services">Replaces services of the host, e.g. with one that fails.</param>
     public PushTokenApiFactory(
-        IDictionary<string, string?>? settings = null, string? databasePath = null, TimeProvider? clock = null, ILoggerProvider? logs = null)
+        IDictionary<string, string?>? settings = null,
+        string? databasePath = null,
+        TimeProvider? clock = null,
+        ILoggerProvider? logs = null,
+        Action<IServiceCollection>? services = null)
     {
         _clock = clock;
         _logs = logs;
+        _services = services;
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "pushtokens-tests", $"{Guid.NewGuid():N}", "pushtokens.db");
         _settings = new Dictionary<string, string?>
         {
@@ -74,6 +81,11 @@ public sealed class PushTokenApiFactory : WebApplicationFactory<Program>
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton(_clock);
             });
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 }
