@@ -96,6 +96,15 @@ public sealed class RecordCapTests(string path, string otherKindPath)
     }
 
     [Test]
+    public async Task Concurrent_posts_never_leave_more_than_the_cap()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _client.PostTokenAsync(path, _token, ApiClient.NewPushToken())));
+
+        Assert.That(responses.Select(r => r.Status), Is.All.EqualTo(HttpStatusCode.Created));
+        Assert.That(await _client.ListAsync(path, _token), Has.Count.EqualTo(3));
+    }
+
+    [Test]
     public async Task Cap_counts_each_kind_and_each_user_on_its_own()
     {
         var (token, other) = (_token, _other);
