@@ -107,7 +107,8 @@ public sealed class PushTokenRecordTests(string path, string otherKindPath)
     [TestCase(256)]
     public async Task Post_accepts_a_push_token_of_real_world_length(int length)
     {
-        var pushToken = string.Concat(Enumerable.Repeat(ApiClient.NewPushToken(), 4))[..(length - 4)] + "a:B-";
+        // Unique, of mixed case and with the punctuation FCM tokens carry.
+        var pushToken = (ApiClient.NewPushToken() + new string('F', length))[..(length - 4)] + "a:B-";
 
         var record = await _client.CreateTokenAsync(path, _alice, pushToken);
 
