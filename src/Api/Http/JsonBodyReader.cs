@@ -134,7 +134,8 @@ public sealed class JsonBodyReader(IOptions<LimitsOptions> limits)
             return false;
         }
 
-        var charset = mediaType.Charset;
+        // RFC 9110: a parameter value may be a quoted string, charset="utf-8" is charset=utf-8.
+        var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset);
         return !charset.HasValue || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
     }
 

@@ -1,0 +1,16 @@
+using PushTokenService.Domain.PushTokens;
+using PushTokenService.Domain.Users;
+
+namespace PushTokenService.Application.UnitTests.Support;
+
+/// <summary>The values the handler tests share.</summary>
+public static class Fixtures
+{
+    public static readonly DateTimeOffset Now = new(2031, 5, 4, 10, 0, 0, TimeSpan.Zero);
+
+    public static readonly Session Caller = new(Id: 41, UserId: 7, ExpiresAt: Now.AddDays(30));
+
+    public static PushTokenRecord Record(long id = 5, TokenKind kind = TokenKind.Ring) => new(
+        id, Caller.UserId, kind, "740f4707bebcf74f9b7c25d48e3358945f6aa01da5ddb387462c7eaf61bb78ad", "zh-CN", 1, "com.example.app",
+        "Huawei", "huawei-os-token", "HUAWEI", Now.AddDays(-3), Now.AddDays(-1));
+}
