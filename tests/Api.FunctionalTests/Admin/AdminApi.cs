@@ -44,7 +44,7 @@ public static class AdminApi
         return request;
     }
 
-    public static Task<(HttpStatusCode Status, JsonNode? Body)> AdminAsync(
+    public static Task<ApiResponse> AdminAsync(
         this HttpClient client, HttpMethod method, string path, string? json = null, string? apiKey = Key) =>
         client.CallAsync(Request(method, path, json, apiKey));
 

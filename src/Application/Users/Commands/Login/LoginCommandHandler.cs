@@ -39,7 +39,8 @@ public sealed class LoginCommandHandler(
         }
 
         var token = tokens.NewToken();
-        var now = clock.GetUtcNow();
+        // Times are stored to the millisecond: the expiry told to the phone is the one stored.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
         var expiresAt = now.AddDays(options.Value.LifetimeDays);
         await sessions.AddAsync(user.Id, tokens.Hash(token), now, expiresAt, cancellationToken);
         return new LoginResponse(user.Id, token, expiresAt.UtcDateTime);
