@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PushTokenService.Api.Errors;
 using PushTokenService.Api.Http;
 using PushTokenService.Api.OpenApi;
@@ -39,7 +40,16 @@ builder.Services.AddSingleton<JsonBodyReader>();
 builder.Services.AddContractRateLimits(rateLimits);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-builder.Services.AddControllers()
+builder.Services.AddControllers(options =>
+    {
+        // Bodies are read as JSON by hand (JsonBodyReader) and ids come from the route: MVC's form and query-string
+        // value providers would only parse input nobody asked for, and throw on malformed form or jQuery-style keys.
+        options.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
+        options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+        options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
+        options.ValueProviderFactories.RemoveType<QueryStringValueProviderFactory>();
+        options.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
+    })
     .AddJsonOptions(options => options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
 builder.Services.Configure<ApiBehaviorOptions>(options => options.SuppressModelStateInvalidFilter = true);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
