@@ -21,10 +21,14 @@ builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(Ra
 var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
 var rateLimits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
 
-builder.WebHost.ConfigureKestrel(kestrel =>
+builder.WebHost.ConfigureKestrel(kestrel => KestrelLimits.Apply(kestrel, limits));
+
+// SIGTERM stops accepting and lets in-flight requests finish for this long, inside a container's usual 30 s grace.
+builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
+builder.Services.AddHsts(options =>
 {
-    kestrel.AddServerHeader = false;
-    kestrel.Limits.MaxRequestBodySize = limits.MaxBodyBytes;
+    options.MaxAge = TimeSpan.FromDays(365);
+    options.IncludeSubDomains = true;
 });
 
 builder.Services.AddApplication();
@@ -79,6 +83,12 @@ app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
 if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
 {
     return;
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    // Emitted on HTTPS answers only: phones that once reached the service over TLS never fall back to plain HTTP.
+    app.UseHsts();
 }
 
 app.UseExceptionHandler();
