@@ -175,7 +175,7 @@ public static class FuzzCorpus
 
     private static Gen<string> Text() => Gen.Frequency(
         (3, ArbMap.Default.GeneratorFor<string>().Select(text => text ?? "")),
-        (2, Gen.Elements("en", "zh-CN", "zh_Hans_CN", "com.lancens.app", "FCM", "huawei", "a b", "0123456789abcdef", "Xiaomi Mi 11", "abc")),
+        (2, Gen.Elements("en", "zh-CN", "zh_Hans_CN", "com.lancens.app", "FCM", "huawei", "a b", "0123456789abcdef", "Xiaomi Mi 11", "abc", "' OR 1=1 --", "\"; DROP TABLE users; --", "1; SELECT * FROM sessions", "admin'--")),
         (1, Gen.ArrayOf(Gen.Elements('\0', '\u0001', '\u001f', '\u007f', '\u00a0', '\u200b', '\ufeff', '\uffff', 'a', ' ', '"', '\\', '/')).Select(chars => new string(chars))));
 
     private static Gen<IReadOnlyList<KeyValuePair<string, string>>> Headers() => Gen.Frequency(
