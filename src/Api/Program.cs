@@ -23,6 +23,13 @@ var rateLimits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<
 
 builder.WebHost.ConfigureKestrel(kestrel => KestrelLimits.Apply(kestrel, limits));
 
+// The contract's default address (API.md section 9). Set here, not in appsettings.json, where it would override
+// ASPNETCORE_URLS and ASPNETCORE_HTTP_PORTS: configuration files come after the ASPNETCORE_ variables.
+if (new[] { WebHostDefaults.ServerUrlsKey, WebHostDefaults.HttpPortsKey, WebHostDefaults.HttpsPortsKey }.All(key => string.IsNullOrEmpty(builder.Configuration[key])))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
 // SIGTERM stops accepting and lets in-flight requests finish for this long, inside a container's usual 30 s grace.
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
 builder.Services.AddHsts(options =>

@@ -27,7 +27,8 @@ public sealed partial class ApiProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static async Task<ApiProcess> StartAsync()
+    /// <summary>Starts the service; <paramref name="environment"/> adds environment variables (ASPNETCORE_URLS replaces --urls).</summary>
+    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "pushtokens-tests", $"{Guid.NewGuid():N}");
         var start = new ProcessStartInfo("dotnet")
@@ -37,9 +38,11 @@ public sealed partial class ApiProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "PushTokenService.Api.dll", "--urls", "http://127.0.0.1:0" })
+        start.ArgumentList.Add("PushTokenService.Api.dll");
+        if (environment?.ContainsKey("ASPNETCORE_URLS") != true)
         {
-            start.ArgumentList.Add(argument);
+            start.ArgumentList.Add("--urls");
+            start.ArgumentList.Add("http://127.0.0.1:0");
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -48,6 +51,10 @@ public sealed partial class ApiProcess : IAsyncDisposable
         start.Environment["RateLimits__LoginPerMinute"] = "100000";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var api = new ApiProcess(process, folder);
