@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PushTokenService.Api.Errors;
 using PushTokenService.Api.Http;
 using Microsoft.OpenApi;
@@ -22,10 +23,21 @@ builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(Ra
 var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
 var rateLimits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
 
-builder.WebHost.ConfigureKestrel(kestrel =>
+builder.WebHost.ConfigureKestrel(kestrel => KestrelLimits.Apply(kestrel, limits));
+
+// The contract's default address (API.md section 9). Set here, not in appsettings.json, where it would override
+// ASPNETCORE_URLS and ASPNETCORE_HTTP_PORTS: configuration files come after the ASPNETCORE_ variables.
+if (new[] { WebHostDefaults.ServerUrlsKey, WebHostDefaults.HttpPortsKey, WebHostDefaults.HttpsPortsKey }.All(key => string.IsNullOrEmpty(builder.Configuration[key])))
 {
-    kestrel.AddServerHeader = false;
-    kestrel.Limits.MaxRequestBodySize = limits.MaxBodyBytes;
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
+// SIGTERM stops accepting and lets in-flight requests finish for this long, inside a container's usual 30 s grace.
+builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
+builder.Services.AddHsts(options =>
+{
+    options.MaxAge = TimeSpan.FromDays(365);
+    options.IncludeSubDomains = true;
 });
 
 builder.Services.AddApplication();
@@ -41,7 +53,16 @@ builder.Services.AddSingleton<JsonBodyReader>();
 builder.Services.AddContractRateLimits(rateLimits);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-builder.Services.AddControllers()
+builder.Services.AddControllers(options =>
+    {
+        // Bodies are read as JSON by hand (JsonBodyReader) and ids come from the route: MVC's form and query-string
+        // value providers would only parse input nobody asked for, and throw on malformed form or jQuery-style keys.
+        options.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
+        options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+        options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
+        options.ValueProviderFactories.RemoveType<QueryStringValueProviderFactory>();
+        options.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
+    })
     .AddJsonOptions(options => options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
 builder.Services.Configure<ApiBehaviorOptions>(options => options.SuppressModelStateInvalidFilter = true);
 builder.Services.AddHostedService<StaleRecordsPurgeJob>();
@@ -73,6 +94,12 @@ app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
 if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
 {
     return;
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    // Emitted on HTTPS answers only: phones that once reached the service over TLS never fall back to plain HTTP.
+    app.UseHsts();
 }
 
 app.UseExceptionHandler();

@@ -12,6 +12,15 @@ namespace PushTokenService.Infrastructure.Persistence;
 /// </summary>
 public sealed partial class DatabaseExecutor : IDisposable
 {
+    /// <summary>
+    /// How long a write waits for the one ahead of it in the in-process queue. Longer means that one is stuck behind a
+    /// lock held outside this process: this write then counts as busy (retried, then 503) instead of queueing without
+    /// bound, so that a locked database answers every caller within seconds, however many are waiting.
+    /// </summary>
+    public static readonly TimeSpan WriteQueueTimeout = TimeSpan.FromSeconds(2);
+
+    private static readonly DatabaseError WriteQueueTimedOut = new(DatabaseErrorCodes.Busy, "write queue timeout");
+
     private readonly IDbConnectionFactory _connections;
     private readonly IDatabaseErrorClassifier _classifier;
     private readonly ILogger<DatabaseExecutor> _logger;
@@ -42,9 +51,9 @@ public sealed partial class DatabaseExecutor : IDisposable
     public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         RunAsync(_writes, async ct =>
         {
-            if (_writeGate is not null)
+            if (_writeGate is not null && !await _writeGate.WaitAsync(WriteQueueTimeout, ct))
             {
-                await _writeGate.WaitAsync(ct);
+                throw new WriteQueueTimeoutException();
             }
 
             try
@@ -69,7 +78,7 @@ public sealed partial class DatabaseExecutor : IDisposable
         {
             return await pipeline.ExecuteAsync(static async (work, ct) => await work(ct), work, cancellationToken);
         }
-        catch (Exception exception) when (_classifier.Classify(exception) is { } error)
+        catch (Exception exception) when (Classify(exception) is { } error)
         {
             LogDatabaseError(_logger, error.Code, error.ProviderError, exception);
             throw new DatabaseException(error.Code, error.ProviderError, exception);
@@ -81,7 +90,7 @@ public sealed partial class DatabaseExecutor : IDisposable
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(exception =>
-                    _classifier.Classify(exception) is { IsTransient: true } error && (retryTimeouts || !error.IsTimeout)),
+                    Classify(exception) is { IsTransient: true } error && (retryTimeouts || !error.IsTimeout)),
                 MaxRetryAttempts = 3,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -94,9 +103,15 @@ public sealed partial class DatabaseExecutor : IDisposable
             })
             .Build();
 
+    private DatabaseError? Classify(Exception exception) =>
+        exception is WriteQueueTimeoutException ? WriteQueueTimedOut : _classifier.Classify(exception);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Database error {Code} ({ProviderError})")]
     private static partial void LogDatabaseError(ILogger logger, int code, string providerError, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Transient database error, retry {Attempt} ({ExceptionType})")]
     private static partial void LogRetry(ILogger logger, int attempt, string? exceptionType);
 }
+
+/// <summary>A write waited longer than <see cref="DatabaseExecutor.WriteQueueTimeout"/> for the one ahead of it.</summary>
+public sealed class WriteQueueTimeoutException() : Exception("The write waited too long for the one ahead of it.");

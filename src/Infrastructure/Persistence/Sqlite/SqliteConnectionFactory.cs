@@ -5,17 +5,38 @@ using Microsoft.Data.Sqlite;
 namespace PushTokenService.Infrastructure.Persistence.Sqlite;
 
 /// <summary>Pooled SQLite connections with the per-connection pragmas this service relies on.</summary>
-public sealed class SqliteConnectionFactory(string connectionString) : IDbConnectionFactory
+public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
+    /// <summary>
+    /// How long a statement waits on another process's lock before SQLITE_BUSY, unless the connection string says
+    /// (<c>Default Timeout</c>). Microsoft.Data.Sqlite waits 30 s by default; with the executor's retries on top, a locked
+    /// database would hold every request for minutes instead of answering 503 within seconds.
+    /// </summary>
+    public const int DefaultBusyTimeoutSeconds = 2;
+
     // NORMAL is durable in WAL mode except for the last transactions on power loss; foreign keys are off by default in SQLite.
     private const string ConnectionPragmas = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
     // The pool hands the same native connection out again and again: its pragmas need setting once, not at every open.
     private readonly ConditionalWeakTable<object, object> _prepared = [];
 
+    private static readonly string[] TimeoutKeywords = ["Default Timeout", "DefaultTimeout", "Command Timeout", "CommandTimeout"];
+
+    public SqliteConnectionFactory(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!TimeoutKeywords.Any(given.ContainsKey))
+        {
+            builder.DefaultTimeout = DefaultBusyTimeoutSeconds;
+        }
+
+        ConnectionString = builder.ToString();
+    }
+
     public bool SingleWriter => true;
 
-    public string ConnectionString { get; } = connectionString;
+    public string ConnectionString { get; }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
