@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 
 duration=${BENCH_DURATION:-10s}
-warmup=${BENCH_WARMUP:-3s}
+warmup=${BENCH_WARMUP:-10s}
 connections=${BENCH_CONNECTIONS:-32}
 threads=${BENCH_THREADS:-1}
 scale=${BENCH_SCALE_RECORDS:-1000000}

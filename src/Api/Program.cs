@@ -104,8 +104,10 @@ if (!app.Environment.IsDevelopment())
 
 app.UseExceptionHandler();
 app.UseStatusCodePages(context => StatusCodeBodies.WriteAsync(context.HttpContext));
-app.UseSwagger();
-app.UseSwaggerUI();
+// The documentation's middlewares look at every request: keep them off the API's hot path.
+app.UseWhen(
+    context => context.Request.Path.StartsWithSegments("/swagger", StringComparison.OrdinalIgnoreCase),
+    swagger => swagger.UseSwagger().UseSwaggerUI());
 app.UseRouting();
 app.UseRateLimiter();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
