@@ -2,6 +2,7 @@ using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using PushTokenService.Api.Http;
+using PushTokenService.Api.OpenApi;
 using PushTokenService.Application.Admin.Commands.InvalidatePushTokens;
 using PushTokenService.Application.Admin.Commands.RevokeUserSessions;
 using PushTokenService.Application.Admin.Queries.GetRegistryStats;
@@ -17,14 +18,16 @@ namespace PushTokenService.Api.Controllers;
 [ApiKeyRequired]
 [Route("v1/api/admin")]
 [Produces("application/json")]
-[ProducesResponseType(StatusCodes.Status401Unauthorized)]
+[ErrorsDoc(StatusCodes.Status401Unauthorized, "no api key", "invalid api key")]
+[ErrorsDoc(StatusCodes.Status500InternalServerError, "database error", "paramer error")]
+[ErrorsDoc(StatusCodes.Status503ServiceUnavailable, "database error")]
 public sealed class AdminController(ISender sender, JsonBodyReader bodies) : ControllerBase
 {
     [HttpGet("users/{user_id}/tokens")]
     [EndpointSummary("Every record of one user, both kinds")]
     [EndpointDescription("""{"ring":[records],"message":[records]}, each ascending id; both empty for an unknown user. 400 `user_id format error`.""")]
     [ProducesResponseType<UserPushTokensResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ErrorsDoc(StatusCodes.Status400BadRequest, "user_id format error")]
     public async Task<IActionResult> GetUserTokens([FromRoute(Name = "user_id")] string userId, CancellationToken cancellationToken) =>
         Ok(await sender.Send(new GetUserPushTokensQuery(ParseUserId(userId)), cancellationToken));
 
@@ -35,8 +38,11 @@ public sealed class AdminController(ISender sender, JsonBodyReader bodies) : Con
         400 `undefined kind`, `kind format error`, `kind error`, `undefined user_ids`, `user_ids format error`,
         `user_ids length error` (0 or more than 1000 ids), `user_ids error` (an id below 1).
         """)]
+    [RequestBodyDoc(typeof(LookupDoc), Examples.LookupBody)]
     [ProducesResponseType<LookupPushTokensResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ErrorsDoc(StatusCodes.Status400BadRequest, Examples.LookupErrors)]
+    [ErrorsDoc(StatusCodes.Status413PayloadTooLarge, "body length error")]
+    [ErrorsDoc(StatusCodes.Status415UnsupportedMediaType, "content-type error")]
     public async Task<IActionResult> Lookup(CancellationToken cancellationToken)
     {
         var body = await bodies.ReadAsync(Request, cancellationToken);
@@ -51,8 +57,11 @@ public sealed class AdminController(ISender sender, JsonBodyReader bodies) : Con
         400 `undefined kind`, `kind format error`, `kind error`, `undefined push_token`, the section 3 errors of push_token,
         os_token, bundleid and dev, `invalid_since format error` (not a string), `invalid_since error` (not ISO 8601).
         """)]
+    [RequestBodyDoc(typeof(InvalidateDoc), Examples.InvalidateBody)]
     [ProducesResponseType<InvalidatedPushTokensResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ErrorsDoc(StatusCodes.Status400BadRequest, Examples.InvalidateErrors)]
+    [ErrorsDoc(StatusCodes.Status413PayloadTooLarge, "body length error")]
+    [ErrorsDoc(StatusCodes.Status415UnsupportedMediaType, "content-type error")]
     public async Task<IActionResult> Invalidate(CancellationToken cancellationToken)
     {
         var body = await bodies.ReadAsync(Request, cancellationToken);
@@ -63,7 +72,7 @@ public sealed class AdminController(ISender sender, JsonBodyReader bodies) : Con
     [EndpointSummary("Ends every session of one user; the user's push tokens stay")]
     [EndpointDescription("""{"revoked":n}; the user's session tokens then answer 401 `invalid token`. 400 `user_id format error`.""")]
     [ProducesResponseType<RevokedSessionsResponse>(StatusCodes.Status200OK)]
-    [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ErrorsDoc(StatusCodes.Status400BadRequest, "user_id format error")]
     public async Task<IActionResult> RevokeSessions([FromRoute(Name = "user_id")] string userId, CancellationToken cancellationToken) =>
         Ok(await sender.Send(new RevokeUserSessionsCommand(ParseUserId(userId)), cancellationToken));
 

@@ -20,4 +20,21 @@ public static class Examples
         + "bundleid format error, bundleid length error, bundleid error, os format error, os length error, os error, "
         + "undefined os_token, os_token format error, os_token length error, os_token error, "
         + "undefined push_platform, push_platform format error, push_platform error";
+
+    public const string LookupBody = """{"kind":"ring","user_ids":[1,2,3]}""";
+
+    public const string InvalidateBody = """
+        {"kind":"ring","push_token":"740f4707bebcf74f9b7c25d48e3358945f6aa01da5ddb387462c7eaf61bb78ad","dev":0,
+         "invalid_since":"2026-11-28T12:00:00Z"}
+        """;
+
+    public const string LookupErrors =
+        "paramer error, undefined kind, kind format error, kind error, undefined user_ids, user_ids format error, "
+        + "user_ids length error, user_ids error";
+
+    public const string InvalidateErrors =
+        "paramer error, undefined kind, kind format error, kind error, undefined push_token, push_token format error, "
+        + "push_token length error, push_token error, os_token format error, os_token length error, os_token error, "
+        + "bundleid format error, bundleid length error, bundleid error, dev format error, dev error, "
+        + "invalid_since format error, invalid_since error";
 }

@@ -18,6 +18,20 @@ public sealed record PushTokenDoc(
     [property: JsonPropertyName("os_token"), StringLength(512), RegularExpression("^[!-~]+$")] string? OsToken,
     [property: JsonPropertyName("push_platform"), RegularExpression("(?i)^(HUAWEI|XIAOMI|OPPO|VIVO|HONOR|MEIZU|FCM)$")] string? PushPlatform);
 
+/// <summary>Internal lookup body (API.md section 7): the records of one kind of 1 to 1000 users.</summary>
+public sealed record LookupDoc(
+    [property: JsonPropertyName("kind"), Required, RegularExpression("^(ring|message)$")] string Kind,
+    [property: JsonPropertyName("user_ids"), Required, MinLength(1), MaxLength(1000)] long[] UserIds);
+
+/// <summary>Internal invalidate body (API.md section 7): push_token or os_token, optionally scoped.</summary>
+public sealed record InvalidateDoc(
+    [property: JsonPropertyName("kind"), Required, RegularExpression("^(ring|message)$")] string Kind,
+    [property: JsonPropertyName("push_token"), StringLength(256)] string? PushToken,
+    [property: JsonPropertyName("os_token"), StringLength(512)] string? OsToken,
+    [property: JsonPropertyName("bundleid"), StringLength(128)] string? BundleId,
+    [property: JsonPropertyName("dev"), Range(0, 1)] int? Dev,
+    [property: JsonPropertyName("invalid_since")] DateTimeOffset? InvalidSince);
+
 /// <summary>Every error body: an RFC 9457 problem document with the contract's <c>error</c> string.</summary>
 public sealed record ErrorDoc(
     [property: JsonPropertyName("type")] string Type,
