@@ -11,10 +11,4 @@ request = function()
   local body = '{"kind":"ring","user_ids":[' .. table.concat(ids, ",") .. ']}'
   return wrk.format("POST", "/v1/api/admin/tokens/lookup", { ["X-Api-Key"] = key, ["content-type"] = "application/json" }, body)
 end
--- Prints one machine-readable line after a wrk run: requests/s, p50 and p99 in ms, non-2xx and errors.
-done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  io.write(string.format("RESULT rps=%.1f p50=%.3f p99=%.3f requests=%d non2xx=%d errors=%d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.requests, summary.errors.status, errors))
-end
+done = common.report
