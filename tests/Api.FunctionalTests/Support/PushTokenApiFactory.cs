@@ -34,33 +34,14 @@ public sealed class PushTokenApiFactory : WebApplicationFactory<Program>
         _clock = clock;
         _logs = logs;
         _services = services;
-        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "pushtokens-tests", $"{Guid.NewGuid():N}", "pushtokens.db");
-        _settings = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:ConnectionString"] = $"Data Source={DatabasePath}",
-            ["RateLimits:RegisterPerMinute"] = "100000",
-            ["RateLimits:LoginPerMinute"] = "100000",
-            ["RateLimits:RequestsPerSessionPerMinute"] = "0",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            _settings[key] = value;
-        }
+        DatabasePath = databasePath ?? TestDatabase.NewPath();
+        _settings = TestDatabase.Settings(DatabasePath, settings);
     }
 
     public string DatabasePath { get; }
 
     /// <summary>Deletes the database file and its folder.</summary>
-    public void DeleteDatabase()
-    {
-        SqliteConnection.ClearAllPools();
-        var folder = Path.GetDirectoryName(DatabasePath)!;
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public void DeleteDatabase() => TestDatabase.Delete(DatabasePath);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

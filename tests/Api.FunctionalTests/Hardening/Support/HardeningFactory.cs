@@ -5,6 +5,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using PushTokenService.Api.FunctionalTests.Support;
+
 namespace PushTokenService.Api.FunctionalTests.Hardening.Support;
 
 /// <summary>
@@ -17,19 +19,8 @@ public sealed class HardeningFactory : WebApplicationFactory<Program>
 
     public HardeningFactory(IDictionary<string, string?>? settings = null, string connectionOptions = "")
     {
-        DatabasePath = Path.Combine(Path.GetTempPath(), "pushtokens-tests", $"{Guid.NewGuid():N}", "pushtokens.db");
-        _settings = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:ConnectionString"] = $"Data Source={DatabasePath}{connectionOptions}",
-            ["RateLimits:RegisterPerMinute"] = "100000",
-            ["RateLimits:LoginPerMinute"] = "100000",
-            ["RateLimits:RequestsPerSessionPerMinute"] = "0",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            _settings[key] = value;
-        }
+        DatabasePath = TestDatabase.NewPath();
+        _settings = TestDatabase.Settings(DatabasePath, settings, connectionOptions);
     }
 
     public string DatabasePath { get; }
@@ -74,12 +65,7 @@ public sealed class HardeningFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            SqliteConnection.ClearAllPools();
-            var folder = Path.GetDirectoryName(DatabasePath)!;
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+            TestDatabase.Delete(DatabasePath);
         }
     }
 }
