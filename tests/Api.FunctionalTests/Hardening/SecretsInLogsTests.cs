@@ -14,8 +14,6 @@ public sealed class SecretsInLogsTests
     [Test]
     public async Task A_full_run_with_errors_writes_no_secret_to_any_log_at_Trace_level()
     {
-        using var factory = new HardeningFactory(connectionOptions: ";Default Timeout=1") { TestServices = FaultInjectingPushTokenRepository.Register };
-        using var client = factory.CreateClient();
         var secrets = new Dictionary<string, string>();
         string Secret(string name, string prefix = "")
         {
@@ -28,6 +26,12 @@ public sealed class SecretsInLogsTests
         var password = Secret("password");
         var wrongPassword = Secret("wrong password");
         var apiKey = Secret("api key");
+        var wrongApiKey = Secret("wrong api key");
+        using var factory = new HardeningFactory(new Dictionary<string, string?> { ["Admin:ApiKeys:0"] = apiKey }, connectionOptions: ";Default Timeout=1")
+        {
+            TestServices = FaultInjectingPushTokenRepository.Register,
+        };
+        using var client = factory.CreateClient();
         var statuses = new List<HttpStatusCode>();
         async Task<System.Text.Json.Nodes.JsonNode?> Call(HttpMethod method, string path, string? json, string? token, bool bearer = false)
         {
@@ -46,7 +50,9 @@ public sealed class SecretsInLogsTests
         await Call(HttpMethod.Post, "/v1/api/user/register", $$"""{"username":"{{username}}","password":"{{password}}"}""", null);
         await Call(HttpMethod.Post, "/v1/api/user/login", $$"""{"username":"{{username}}","password":"{{wrongPassword}}"}""", null);
         await Call(HttpMethod.Post, "/v1/api/user/login", $$"""{"username":"nobody{{username}}","password":"{{wrongPassword}}"}""", null);
-        var session = (await Call(HttpMethod.Post, "/v1/api/user/login", $$"""{"username":"{{username}}","password":"{{password}}"}""", null))!["token"]!.GetValue<string>();
+        var login = (await Call(HttpMethod.Post, "/v1/api/user/login", $$"""{"username":"{{username}}","password":"{{password}}"}""", null))!;
+        var session = login["token"]!.GetValue<string>();
+        var userId = login["id"]!.GetValue<long>();
         secrets["session token"] = session;
 
         var record = Fields(Secret("push token"), Secret("os token"));
@@ -59,6 +65,15 @@ public sealed class SecretsInLogsTests
         await Call(HttpMethod.Post, ApiClient.MessagePath, $$"""{"push_token":"{{Secret("unparsable push token")}}",""", session);
         await Call(HttpMethod.Get, ApiClient.RingPath, null, Secret("unknown session token"));
         await Call(HttpMethod.Delete, $"{ApiClient.RingPath}/{id}", null, session);
+        await Call(HttpMethod.Get, $"/v1/api/admin/users/{userId}/tokens", null, null);
+        await Call(HttpMethod.Post, "/v1/api/admin/tokens/lookup", $$"""{"kind":"message","user_ids":[{{userId}}]}""", null);
+        await Call(HttpMethod.Post, "/v1/api/admin/tokens/invalidate", $$"""{"kind":"message","push_token":"{{secrets["message push token"]}}"}""", null);
+        await Call(HttpMethod.Get, "/v1/api/admin/stats", null, null);
+        using (var wrongKey = ApiClient.Json(HttpMethod.Get, "/v1/api/admin/stats", null))
+        {
+            wrongKey.Headers.TryAddWithoutValidation("X-Api-Key", wrongApiKey);
+            statuses.Add((await client.CallAsync(wrongKey)).Status);
+        }
 
         using (factory.HoldWriteLock())
         {
@@ -80,6 +95,7 @@ public sealed class SecretsInLogsTests
                 HttpStatusCode.Created, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK,
                 HttpStatusCode.Created, HttpStatusCode.Conflict, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Created,
                 HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.Unauthorized, HttpStatusCode.NoContent,
+                HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Unauthorized,
                 HttpStatusCode.ServiceUnavailable, HttpStatusCode.InternalServerError, HttpStatusCode.NoContent, HttpStatusCode.Unauthorized,
             }), "the run went through every path it means to");
             Assert.That(factory.Logs.Entries.Select(entry => entry.Level), Has.Some.EqualTo(Microsoft.Extensions.Logging.LogLevel.Trace), "Trace is captured");
