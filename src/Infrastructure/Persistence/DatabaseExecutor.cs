@@ -13,7 +13,7 @@ namespace PushTokenService.Infrastructure.Persistence;
 public sealed partial class DatabaseExecutor : IDisposable
 {
     /// <summary>
-    /// How long a write waits for the one ahead of it in the in-process queue. Longer means that one is stuck behind a
+    /// How long a write waits in the in-process queue of a single-writer database. Longer means that one is stuck behind a
     /// lock held outside this process: this write then counts as busy (retried, then 503) instead of queueing without
     /// bound, so that a locked database answers every caller within seconds, however many are waiting.
     /// </summary>
@@ -26,7 +26,7 @@ public sealed partial class DatabaseExecutor : IDisposable
     private readonly ILogger<DatabaseExecutor> _logger;
     private readonly ResiliencePipeline _reads;
     private readonly ResiliencePipeline _writes;
-    private readonly SemaphoreSlim? _writeGate;
+    private readonly SingleWriterLoop? _writer;
 
     public DatabaseExecutor(IDbConnectionFactory connections, IDatabaseErrorClassifier classifier, ILogger<DatabaseExecutor> logger)
     {
@@ -35,7 +35,7 @@ public sealed partial class DatabaseExecutor : IDisposable
         _logger = logger;
         _reads = BuildPipeline(retryTimeouts: true);
         _writes = BuildPipeline(retryTimeouts: false);
-        _writeGate = connections.SingleWriter ? new SemaphoreSlim(1, 1) : null;
+        _writer = connections.SingleWriter ? new SingleWriterLoop(connections, WriteQueueTimeout) : null;
     }
 
     public IDatabaseErrorClassifier Classifier => _classifier;
@@ -51,26 +51,19 @@ public sealed partial class DatabaseExecutor : IDisposable
     public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         RunAsync(_writes, async ct =>
         {
-            if (_writeGate is not null && !await _writeGate.WaitAsync(WriteQueueTimeout, ct))
+            if (_writer is not null)
             {
-                throw new WriteQueueTimeoutException();
+                return await _writer.RunAsync(work, ct);
             }
 
-            try
-            {
-                await using var connection = await _connections.OpenAsync(ct);
-                await using var transaction = await connection.BeginTransactionAsync(ct);
-                var result = await work(connection, transaction, ct);
-                await transaction.CommitAsync(ct);
-                return result;
-            }
-            finally
-            {
-                _writeGate?.Release();
-            }
+            await using var connection = await _connections.OpenAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            var result = await work(connection, transaction, ct);
+            await transaction.CommitAsync(ct);
+            return result;
         }, cancellationToken);
 
-    public void Dispose() => _writeGate?.Dispose();
+    public void Dispose() => _writer?.Dispose();
 
     private async Task<T> RunAsync<T>(ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {

@@ -1,0 +1,137 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Threading.Channels;
+
+namespace PushTokenService.Infrastructure.Persistence;
+
+/// <summary>
+/// The writes of a single-writer database (SQLite), run back to back by one loop, several to a transaction: each write
+/// in a SAVEPOINT of its own, so that a failing one rolls back alone, and every result handed out only after COMMIT.
+/// Callers no longer take turns on a lock (each turn a thread-pool hop), and one commit serves a whole batch.
+/// </summary>
+public sealed class SingleWriterLoop : IDisposable
+{
+    /// <summary>At most this many writes share one transaction.</summary>
+    public const int MaxBatch = 64;
+
+    private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IDbConnectionFactory _connections;
+    private readonly TimeSpan _maxWait;
+
+    public SingleWriterLoop(IDbConnectionFactory connections, TimeSpan maxWait)
+    {
+        _connections = connections;
+        _maxWait = maxWait;
+        _ = Task.Run(RunAsync);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> inside the current batch's transaction. A write that waited longer than the
+    /// queue's limit (the one ahead is stuck behind a lock held outside this process) fails with
+    /// <see cref="WriteQueueTimeoutException"/> without running.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var write = new Write(async (connection, transaction, ct) => await work(connection, transaction, ct), cancellationToken);
+        ObjectDisposedException.ThrowIf(!_writes.Writer.TryWrite(write), this);
+
+        return (T)(await write.Done.Task)!;
+    }
+
+    public void Dispose() => _writes.Writer.TryComplete();
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Write>(MaxBatch);
+        var succeeded = new List<(Write Write, object? Result)>(MaxBatch);
+        while (await _writes.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            succeeded.Clear();
+            while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var write))
+            {
+                if (write.Cancellation.IsCancellationRequested)
+                {
+                    write.Done.TrySetCanceled(write.Cancellation);
+                }
+                else if (Stopwatch.GetElapsedTime(write.Enqueued) > _maxWait)
+                {
+                    write.Done.TrySetException(new WriteQueueTimeoutException());
+                }
+                else
+                {
+                    batch.Add(write);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await RunBatchAsync(batch, succeeded);
+            }
+        }
+    }
+
+    private async Task RunBatchAsync(List<Write> batch, List<(Write Write, object? Result)> succeeded)
+    {
+        try
+        {
+            await using var connection = await _connections.OpenAsync(CancellationToken.None);
+            await using var transaction = await connection.BeginTransactionAsync();
+            foreach (var write in batch)
+            {
+                await ExecuteAsync(connection, transaction, "SAVEPOINT write");
+                try
+                {
+                    succeeded.Add((write, await write.Work(connection, transaction, write.Cancellation)));
+                    await ExecuteAsync(connection, transaction, "RELEASE write");
+                }
+#pragma warning disable CA1031 // The write's own failure goes to its caller; the batch goes on without it.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    if (succeeded.Count > 0 && ReferenceEquals(succeeded[^1].Write, write))
+                    {
+                        succeeded.RemoveAt(succeeded.Count - 1);
+                    }
+
+                    await ExecuteAsync(connection, transaction, "ROLLBACK TO write; RELEASE write");
+                    write.Done.TrySetException(exception);
+                }
+            }
+
+            await transaction.CommitAsync();
+            foreach (var (write, result) in succeeded)
+            {
+                write.Done.TrySetResult(result);
+            }
+        }
+#pragma warning disable CA1031 // The transaction failed (BEGIN, a rollback or COMMIT): every write of the batch fails with it.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            foreach (var write in batch)
+            {
+                write.Done.TrySetException(exception);
+            }
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private sealed class Write(Func<DbConnection, DbTransaction, CancellationToken, Task<object?>> work, CancellationToken cancellation)
+    {
+        public Func<DbConnection, DbTransaction, CancellationToken, Task<object?>> Work { get; } = work;
+
+        public CancellationToken Cancellation { get; } = cancellation;
+
+        public long Enqueued { get; } = Stopwatch.GetTimestamp();
+
+        public TaskCompletionSource<object?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

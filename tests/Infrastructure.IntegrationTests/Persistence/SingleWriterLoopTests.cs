@@ -1,0 +1,62 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using PushTokenService.Infrastructure.Persistence;
+using PushTokenService.Infrastructure.Persistence.Sqlite;
+
+namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>Writes that share a transaction still succeed or fail one by one.</summary>
+public sealed class SingleWriterLoopTests
+{
+    private string _folder = null!;
+    private SqliteConnectionFactory _connections = null!;
+
+    [SetUp]
+    public async Task CreateDatabase()
+    {
+        _folder = Directory.CreateTempSubdirectory("pushtokens-writer").FullName;
+        _connections = new SqliteConnectionFactory($"Data Source={Path.Combine(_folder, "writer.db")}");
+        await using var connection = await _connections.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync("CREATE TABLE items (value INTEGER NOT NULL UNIQUE)");
+    }
+
+    [TearDown]
+    public void DeleteDatabase()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Test]
+    public async Task A_failing_write_among_concurrent_ones_rolls_back_alone_and_the_others_are_committed()
+    {
+        using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
+
+        // 40 writes at once land in shared transactions; the three that repeat a value break the unique key.
+        var values = Enumerable.Range(1, 37).Concat([5, 17, 29]).ToList();
+        var writes = values.Select(value => writer.RunAsync(
+            (connection, transaction, ct) => connection.ExecuteAsync(
+                new CommandDefinition("INSERT INTO items (value) VALUES (@Value)", new { Value = value }, transaction, cancellationToken: ct)),
+            CancellationToken.None)).ToList();
+        var outcomes = await Task.WhenAll(writes.Select(async write =>
+        {
+            try
+            {
+                return await write;
+            }
+            catch (SqliteException)
+            {
+                return -1;
+            }
+        }));
+
+        await using var connection = await _connections.OpenAsync(CancellationToken.None);
+        var stored = (await connection.QueryAsync<long>("SELECT value FROM items ORDER BY value")).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcomes.Count(outcome => outcome == 1), Is.EqualTo(37), "each value's first write succeeds");
+            Assert.That(outcomes.Count(outcome => outcome == -1), Is.EqualTo(3), "each repeat fails with the unique violation");
+            Assert.That(stored, Is.EqualTo(Enumerable.Range(1, 37).Select(v => (long)v)), "exactly the successful writes are stored");
+        });
+    }
+}
