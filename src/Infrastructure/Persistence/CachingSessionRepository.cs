@@ -54,36 +54,34 @@ public sealed class CachingSessionRepository(SessionRepository inner, IOptions<S
         return session;
     }
 
-    public async Task<int> RevokeAsync(long sessionId, CancellationToken cancellationToken)
-    {
-        Forget(entry => entry.Session.Id == sessionId);
-        var revoked = await inner.RevokeAsync(sessionId, cancellationToken);
-        Forget(entry => entry.Session.Id == sessionId);
-        return revoked;
-    }
+    public Task<int> RevokeAsync(long sessionId, CancellationToken cancellationToken) =>
+        RevokeAndForgetAsync(() => inner.RevokeAsync(sessionId, cancellationToken), session => session.Id == sessionId);
 
-    public async Task<int> RevokeAllAsync(long userId, CancellationToken cancellationToken)
-    {
-        Forget(entry => entry.Session.UserId == userId);
-        var revoked = await inner.RevokeAllAsync(userId, cancellationToken);
-        Forget(entry => entry.Session.UserId == userId);
-        return revoked;
-    }
+    public Task<int> RevokeAllAsync(long userId, CancellationToken cancellationToken) =>
+        RevokeAndForgetAsync(() => inner.RevokeAllAsync(userId, cancellationToken), session => session.UserId == userId);
 
     public Task<int> DeleteExpiredBatchAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken) =>
         inner.DeleteExpiredBatchAsync(now, batchSize, cancellationToken);
 
-    /// <summary>Drops the cached sessions that match, on this instance.</summary>
-    public void Forget(Func<CachedSession, bool> match)
+    /// <summary>Drops the matching sessions of this instance before and after the revocation, so that no lookup racing it keeps one.</summary>
+    private async Task<int> RevokeAndForgetAsync(Func<Task<int>> revoke, Func<Session, bool> match)
+    {
+        Forget(match);
+        var revoked = await revoke();
+        Forget(match);
+        return revoked;
+    }
+
+    private void Forget(Func<Session, bool> match)
     {
         foreach (var (key, entry) in _sessions)
         {
-            if (match(entry))
+            if (match(entry.Session))
             {
                 _sessions.TryRemove(key, out _);
             }
         }
     }
 
-    public sealed record CachedSession(Session Session, DateTimeOffset FreshUntil);
+    private sealed record CachedSession(Session Session, DateTimeOffset FreshUntil);
 }

@@ -8,7 +8,6 @@ public sealed record DatabaseError(int Code, string ProviderError, bool IsTimeou
 {
     public bool IsTransient => Code is >= 10000 and < 20000;
 
-    public bool IsUniqueViolation => Code == DatabaseErrorCodes.UniqueViolation;
 }
 
 public static class DatabaseErrorCodes

@@ -38,8 +38,6 @@ public sealed partial class DatabaseExecutor : IDisposable
         _writer = connections.SingleWriter ? new SingleWriterLoop(connections, WriteQueueTimeout) : null;
     }
 
-    public IDatabaseErrorClassifier Classifier => _classifier;
-
     public Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         RunAsync(_reads, async ct =>
         {
