@@ -40,6 +40,7 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<DatabaseExecutor>();
+        services.AddSingleton<PushTokenListCache>();
         services.AddSingleton<IUserRepository, UserRepository>();
         services.AddSingleton<SessionRepository>();
         services.AddSingleton<CachingSessionRepository>();

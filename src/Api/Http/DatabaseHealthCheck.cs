@@ -10,10 +10,18 @@ public sealed class DatabaseHealthCheck(IDbConnectionFactory connections, Databa
     {
         try
         {
-            await using var connection = await connections.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1";
-            await command.ExecuteScalarAsync(cancellationToken);
+            // A lease, as the requests take one: it sees a database file that went away as they do.
+            await using var lease = await connections.RentAsync(cancellationToken);
+            try
+            {
+                await lease.Command("SELECT 1").ExecuteScalarAsync(cancellationToken);
+            }
+            catch
+            {
+                lease.Broken = true;
+                throw;
+            }
+
             return migrator.IsUpgradeRequired()
                 ? HealthCheckResult.Unhealthy("schema out of date")
                 : HealthCheckResult.Healthy();

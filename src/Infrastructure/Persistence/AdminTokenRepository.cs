@@ -5,7 +5,7 @@ using PushTokenService.Domain.PushTokens;
 namespace PushTokenService.Infrastructure.Persistence;
 
 /// <summary>Records across all users on either provider: shared SQL here, the differing statements in <see cref="ISqlDialect"/>.</summary>
-public sealed class AdminTokenRepository(DatabaseExecutor db, ISqlDialect dialect) : IAdminTokenRepository
+public sealed class AdminTokenRepository(DatabaseExecutor db, ISqlDialect dialect, PushTokenListCache lists) : IAdminTokenRepository
 {
     private const string SelectOfUser = $"SELECT {PushTokenRow.Columns} FROM push_tokens WHERE user_id = @UserId ORDER BY id";
 
@@ -21,9 +21,9 @@ public sealed class AdminTokenRepository(DatabaseExecutor db, ISqlDialect dialec
         """;
 
     public Task<IReadOnlyList<PushTokenRecord>> ListByUserAsync(long userId, CancellationToken cancellationToken) =>
-        db.ReadAsync<IReadOnlyList<PushTokenRecord>>(async (connection, ct) =>
+        db.ReadAsync<IReadOnlyList<PushTokenRecord>>(async (lease, ct) =>
         {
-            var rows = await connection.QueryAsync<PushTokenRow>(new CommandDefinition(
+            var rows = await lease.Connection.QueryAsync<PushTokenRow>(new CommandDefinition(
                 SelectOfUser,
                 new { UserId = userId }, cancellationToken: ct));
             return rows.Select(row => row.ToRecord()).ToList();
@@ -31,16 +31,16 @@ public sealed class AdminTokenRepository(DatabaseExecutor db, ISqlDialect dialec
 
     public Task<IReadOnlyList<PushTokenRecord>> ListByUsersAsync(
         TokenKind kind, IReadOnlyCollection<long> userIds, CancellationToken cancellationToken) =>
-        db.ReadAsync<IReadOnlyList<PushTokenRecord>>(async (connection, ct) =>
+        db.ReadAsync<IReadOnlyList<PushTokenRecord>>(async (lease, ct) =>
         {
-            var rows = await connection.QueryAsync<PushTokenRow>(new CommandDefinition(
+            var rows = await lease.Connection.QueryAsync<PushTokenRow>(new CommandDefinition(
                 SelectOfUsers,
                 new { Kind = (int)kind, UserIds = userIds }, cancellationToken: ct));
             return rows.Select(row => row.ToRecord()).ToList();
         }, cancellationToken);
 
     public Task<int> InvalidateAsync(PushTokenInvalidation invalidation, CancellationToken cancellationToken) =>
-        db.WriteAsync((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(
+        db.WriteAsync((lease, ct) => ChangesAnyone(lease).Connection.ExecuteAsync(new CommandDefinition(
             InvalidationStatement(invalidation),
             new
             {
@@ -51,12 +51,12 @@ public sealed class AdminTokenRepository(DatabaseExecutor db, ISqlDialect dialec
                 invalidation.Dev,
                 InvalidSince = invalidation.InvalidSince?.ToUnixTimeMilliseconds(),
             },
-            transaction, cancellationToken: ct)), cancellationToken);
+            lease.Transaction, cancellationToken: ct)), cancellationToken);
 
     public Task<RegistryCounts> CountAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.ReadAsync(async (connection, ct) =>
+        db.ReadAsync(async (lease, ct) =>
         {
-            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            await using var results = await lease.Connection.QueryMultipleAsync(new CommandDefinition(
                 SelectCounts,
                 new { Now = now.ToUnixTimeMilliseconds() }, cancellationToken: ct));
             var users = await results.ReadSingleAsync<long>();
@@ -68,10 +68,10 @@ public sealed class AdminTokenRepository(DatabaseExecutor db, ISqlDialect dialec
         }, cancellationToken);
 
     public Task<int> DeleteStaleBatchAsync(DateTimeOffset updatedBefore, int batchSize, CancellationToken cancellationToken) =>
-        db.WriteAsync((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(
+        db.WriteAsync((lease, ct) => ChangesAnyone(lease).Connection.ExecuteAsync(new CommandDefinition(
             dialect.DeleteStalePushTokensBatch,
             new { UpdatedBefore = updatedBefore.ToUnixTimeMilliseconds(), BatchSize = batchSize },
-            transaction, cancellationToken: ct)), cancellationToken);
+            lease.Transaction, cancellationToken: ct)), cancellationToken);
 
     /// <summary>The DELETE of an invalidation, from fixed fragments: only the filters that were sent, so indexes apply.</summary>
     public static string InvalidationStatement(PushTokenInvalidation invalidation)
@@ -105,6 +105,17 @@ public sealed class AdminTokenRepository(DatabaseExecutor db, ISqlDialect dialec
         }
 
         return "DELETE FROM push_tokens WHERE " + string.Join(" AND ", conditions);
+    }
+
+    /// <summary>The write deletes records of users it does not name: no list read before its commit is served again.</summary>
+    private DbLease ChangesAnyone(DbLease lease)
+    {
+        if (lists.Enabled)
+        {
+            lease.OnCommitted(lists.InvalidateAll);
+        }
+
+        return lease;
     }
 
     private sealed class PushTokenGroupRow

@@ -38,15 +38,23 @@ public sealed partial class DatabaseExecutor : IDisposable
         _writer = connections.SingleWriter ? new SingleWriterLoop(connections, WriteQueueTimeout) : null;
     }
 
-    public Task<T> ReadAsync<T>(Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+    public Task<T> ReadAsync<T>(Func<DbLease, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         RunAsync(_reads, async ct =>
         {
-            await using var connection = await _connections.OpenAsync(ct);
-            return await work(connection, ct);
+            await using var lease = await _connections.RentAsync(ct);
+            try
+            {
+                return await work(lease, ct);
+            }
+            catch
+            {
+                lease.Broken = true;
+                throw;
+            }
         }, cancellationToken);
 
-    /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns.</summary>
-    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+    /// <summary>Runs <paramref name="work"/> in one transaction (<see cref="DbLease.Transaction"/>), committed when it returns.</summary>
+    public Task<T> WriteAsync<T>(Func<DbLease, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         RunAsync(_writes, async ct =>
         {
             if (_writer is not null)
@@ -54,11 +62,21 @@ public sealed partial class DatabaseExecutor : IDisposable
                 return await _writer.RunAsync(work, ct);
             }
 
-            await using var connection = await _connections.OpenAsync(ct);
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            var result = await work(connection, transaction, ct);
-            await transaction.CommitAsync(ct);
-            return result;
+            await using var lease = await _connections.RentAsync(ct);
+            try
+            {
+                await using var transaction = await lease.Connection.BeginTransactionAsync(ct);
+                lease.Transaction = transaction;
+                var result = await work(lease, ct);
+                await transaction.CommitAsync(ct);
+                lease.Committed();
+                return result;
+            }
+            catch
+            {
+                lease.Broken = true;
+                throw;
+            }
         }, cancellationToken);
 
     public void Dispose() => _writer?.Dispose();

@@ -1,12 +1,14 @@
-using System.Data.Common;
-using Dapper;
+using System.Globalization;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Domain.PushTokens;
 
 namespace PushTokenService.Infrastructure.Persistence;
 
-/// <summary>Push-token records on either provider: shared SQL here, the differing statements in <see cref="ISqlDialect"/>.</summary>
-public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect) : IPushTokenRepository
+/// <summary>
+/// Push-token records on either provider: shared SQL here, the differing statements in <see cref="ISqlDialect"/>. These are
+/// the hot statements, so they run as commands the lease keeps compiled (<see cref="DbLease.Command"/>), not through Dapper.
+/// </summary>
+public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect, PushTokenListCache lists) : IPushTokenRepository
 {
     private const string SelectOwnedOfKind =
         $"SELECT {PushTokenRow.Columns} FROM push_tokens WHERE user_id = @UserId AND kind = @Kind ORDER BY id";
@@ -23,40 +25,49 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
 
     private const string DeleteById = "DELETE FROM push_tokens WHERE id = @Id";
 
-    public Task<IReadOnlyList<PushTokenRecord>> ListAsync(long userId, TokenKind kind, CancellationToken cancellationToken) =>
-        db.ReadAsync<IReadOnlyList<PushTokenRecord>>(async (connection, ct) =>
+    public Task<IReadOnlyList<PushTokenRecord>> ListAsync(long userId, TokenKind kind, CancellationToken cancellationToken)
+    {
+        if (!lists.Enabled)
         {
-            var rows = await connection.QueryAsync<PushTokenRow>(new CommandDefinition(
-                SelectOwnedOfKind, new { UserId = userId, Kind = (int)kind }, cancellationToken: ct));
-            return rows.Select(row => row.ToRecord()).ToList();
-        }, cancellationToken);
+            return ReadListAsync(userId, kind, cancellationToken);
+        }
+
+        return lists.TryGet(userId, kind, out var cached) ? Task.FromResult(cached) : ReadAndKeepAsync();
+
+        async Task<IReadOnlyList<PushTokenRecord>> ReadAndKeepAsync()
+        {
+            var stamp = lists.Begin(userId);
+            var records = await ReadListAsync(userId, kind, cancellationToken);
+            lists.Store(userId, kind, stamp, records);
+            return records;
+        }
+    }
 
     public Task<AddPushTokenOutcome> AddAsync(
         long userId, long sessionId, TokenKind kind, PushTokenValues values, int maxPerKind, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.WriteAsync<AddPushTokenOutcome>(async (connection, transaction, ct) =>
+        db.WriteAsync<AddPushTokenOutcome>(async (lease, ct) =>
         {
+            Changes(lease, userId);
             var nowMs = now.ToUnixTimeMilliseconds();
-            var insert = InsertParameters(kind, userId, sessionId, values, nowMs);
-            var id = await InsertIfAbsentAsync(connection, transaction, insert, ct);
+            var id = await InsertIfAbsentAsync(lease, kind, userId, sessionId, values, nowMs, ct);
             if (id is null)
             {
-                var holder = await FindHolderAsync(connection, transaction, kind, values.BundleId, values.PushToken, excludingId: 0, ct);
+                var holder = await FindHolderAsync(lease, kind, values.BundleId, values.PushToken, excludingId: 0, ct);
                 if (holder.UserId == userId)
                 {
                     // The caller holds it already: an app that registers at every start keeps its record alive.
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        RefreshHeld, new { Now = nowMs, SessionId = sessionId, holder.Id }, transaction, cancellationToken: ct));
+                    await lease.Command(RefreshHeld, ("@Now", nowMs), ("@SessionId", sessionId), ("@Id", holder.Id)).ExecuteNonQueryAsync(ct);
                     return new AddPushTokenOutcome.AlreadyHeld(holder.Id);
                 }
 
                 // A phone belongs to whoever registered it last: the other user's record goes.
-                await DeleteByIdAsync(connection, transaction, holder.Id, ct);
-                id = await InsertIfAbsentAsync(connection, transaction, insert, ct)
+                Changes(lease, holder.UserId);
+                await DeleteByIdAsync(lease, holder.Id, ct);
+                id = await InsertIfAbsentAsync(lease, kind, userId, sessionId, values, nowMs, ct)
                     ?? throw new InvalidOperationException("A push token removed in this transaction is taken again.");
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(
-                dialect.EvictBeyondCap, new { UserId = userId, Kind = (int)kind, Max = maxPerKind }, transaction, cancellationToken: ct));
+            await lease.Command(dialect.EvictBeyondCap, ("@UserId", userId), ("@Kind", (int)kind), ("@Max", maxPerKind)).ExecuteNonQueryAsync(ct);
             return new AddPushTokenOutcome.Created(new PushTokenRecord(
                 id.Value, userId, kind, values.PushToken, values.Language, values.Dev, values.BundleId, values.Os,
                 values.OsToken, values.PushPlatform, FromMs(nowMs), FromMs(nowMs)));
@@ -64,20 +75,19 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
 
     public Task<UpdatePushTokenOutcome> UpdateAsync(
         long userId, long sessionId, TokenKind kind, long id, Func<PushTokenRecord, PushTokenValues> change, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.WriteAsync<UpdatePushTokenOutcome>(async (connection, transaction, ct) =>
+        db.WriteAsync<UpdatePushTokenOutcome>(async (lease, ct) =>
         {
-            var row = await connection.QuerySingleOrDefaultAsync<PushTokenRow>(new CommandDefinition(
-                dialect.SelectOwnedPushTokenForUpdate, new { Id = id, UserId = userId, Kind = (int)kind }, transaction, cancellationToken: ct));
-            if (row is null)
+            Changes(lease, userId);
+            var existing = await FindOwnedForUpdateAsync(lease, userId, kind, id, ct);
+            if (existing is null)
             {
                 return new UpdatePushTokenOutcome.NotFound();
             }
 
-            var existing = row.ToRecord();
             var values = change(existing);
             if (values.BundleId != existing.BundleId || values.PushToken != existing.PushToken)
             {
-                var holder = await FindHolderAsync(connection, transaction, kind, values.BundleId, values.PushToken, excludingId: id, ct);
+                var holder = await FindHolderAsync(lease, kind, values.BundleId, values.PushToken, excludingId: id, ct);
                 if (holder.Id != 0)
                 {
                     if (holder.UserId == userId)
@@ -85,19 +95,17 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
                         return new UpdatePushTokenOutcome.HeldByOtherRecord(holder.Id);
                     }
 
-                    await DeleteByIdAsync(connection, transaction, holder.Id, ct);
+                    Changes(lease, holder.UserId);
+                    await DeleteByIdAsync(lease, holder.Id, ct);
                 }
             }
 
             var nowMs = now.ToUnixTimeMilliseconds();
-            await connection.ExecuteAsync(new CommandDefinition(
+            await lease.Command(
                 UpdateById,
-                new
-                {
-                    values.PushToken, values.Language, values.Dev, values.BundleId, values.Os, values.OsToken, values.PushPlatform,
-                    SessionId = sessionId, Now = nowMs, Id = id,
-                },
-                transaction, cancellationToken: ct));
+                ("@PushToken", values.PushToken), ("@Language", values.Language), ("@Dev", values.Dev), ("@BundleId", values.BundleId),
+                ("@Os", values.Os), ("@OsToken", values.OsToken), ("@PushPlatform", values.PushPlatform), ("@SessionId", sessionId),
+                ("@Now", nowMs), ("@Id", id)).ExecuteNonQueryAsync(ct);
             return new UpdatePushTokenOutcome.Updated(existing with
             {
                 PushToken = values.PushToken,
@@ -112,42 +120,66 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
         }, cancellationToken);
 
     public Task<bool> DeleteAsync(long userId, TokenKind kind, long id, CancellationToken cancellationToken) =>
-        db.WriteAsync(async (connection, transaction, ct) =>
+        db.WriteAsync(async (lease, ct) =>
         {
-            var deleted = await connection.ExecuteAsync(new CommandDefinition(
-                DeleteOwned, new { Id = id, UserId = userId, Kind = (int)kind }, transaction, cancellationToken: ct));
+            Changes(lease, userId);
+            var deleted = await lease.Command(DeleteOwned, ("@Id", id), ("@UserId", userId), ("@Kind", (int)kind)).ExecuteNonQueryAsync(ct);
             return deleted > 0;
         }, cancellationToken);
 
+    private Task<IReadOnlyList<PushTokenRecord>> ReadListAsync(long userId, TokenKind kind, CancellationToken cancellationToken) =>
+        db.ReadAsync<IReadOnlyList<PushTokenRecord>>(async (lease, ct) =>
+        {
+            var records = new List<PushTokenRecord>();
+            var command = lease.Command(SelectOwnedOfKind, ("@UserId", userId), ("@Kind", (int)kind));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                records.Add(PushTokenRow.Read(reader).ToRecord());
+            }
+
+            return records;
+        }, cancellationToken);
+
+    /// <summary>The write changes <paramref name="userId"/>'s records: the lists of that user read before its commit are not served again.</summary>
+    private void Changes(DbLease lease, long userId)
+    {
+        if (lists.Enabled)
+        {
+            lease.OnCommitted(() => lists.Invalidate(userId));
+        }
+    }
+
     private static DateTimeOffset FromMs(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);
 
-    private static DynamicParameters InsertParameters(TokenKind kind, long userId, long sessionId, PushTokenValues values, long nowMs) =>
-        new(new
-        {
-            Kind = (int)kind,
-            UserId = userId,
-            SessionId = sessionId,
-            values.PushToken,
-            values.Language,
-            values.Dev,
-            values.BundleId,
-            values.Os,
-            values.OsToken,
-            values.PushPlatform,
-            Now = nowMs,
-        });
+    private async Task<long?> InsertIfAbsentAsync(
+        DbLease lease, TokenKind kind, long userId, long sessionId, PushTokenValues values, long nowMs, CancellationToken ct)
+    {
+        var command = lease.Command(
+            dialect.InsertPushTokenIfAbsent,
+            ("@Kind", (int)kind), ("@UserId", userId), ("@SessionId", sessionId), ("@PushToken", values.PushToken),
+            ("@Language", values.Language), ("@Dev", values.Dev), ("@BundleId", values.BundleId), ("@Os", values.Os),
+            ("@OsToken", values.OsToken), ("@PushPlatform", values.PushPlatform), ("@Now", nowMs));
+        return await command.ExecuteScalarAsync(ct) is { } id and not DBNull ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : null;
+    }
 
-    private async Task<long?> InsertIfAbsentAsync(DbConnection connection, DbTransaction transaction, DynamicParameters parameters, CancellationToken ct) =>
-        await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            dialect.InsertPushTokenIfAbsent, parameters, transaction, cancellationToken: ct));
+    private async Task<PushTokenRecord?> FindOwnedForUpdateAsync(DbLease lease, long userId, TokenKind kind, long id, CancellationToken ct)
+    {
+        var command = lease.Command(dialect.SelectOwnedPushTokenForUpdate, ("@Id", id), ("@UserId", userId), ("@Kind", (int)kind));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? PushTokenRow.Read(reader).ToRecord() : null;
+    }
 
     /// <summary>Who holds (kind, bundleid, push_token), other than record <paramref name="excludingId"/>; Id 0 when nobody.</summary>
     private async Task<(long Id, long UserId)> FindHolderAsync(
-        DbConnection connection, DbTransaction transaction, TokenKind kind, string bundleId, string pushToken, long excludingId, CancellationToken ct) =>
-        await connection.QuerySingleOrDefaultAsync<(long Id, long UserId)>(new CommandDefinition(
-            dialect.FindPushTokenHolder,
-            new { Kind = (int)kind, BundleId = bundleId, PushToken = pushToken, ExcludingId = excludingId }, transaction, cancellationToken: ct));
+        DbLease lease, TokenKind kind, string bundleId, string pushToken, long excludingId, CancellationToken ct)
+    {
+        var command = lease.Command(
+            dialect.FindPushTokenHolder, ("@Kind", (int)kind), ("@BundleId", bundleId), ("@PushToken", pushToken), ("@ExcludingId", excludingId));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
+    }
 
-    private static Task<int> DeleteByIdAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(DeleteById, new { Id = id }, transaction, cancellationToken: ct));
+    private static Task<int> DeleteByIdAsync(DbLease lease, long id, CancellationToken ct) =>
+        lease.Command(DeleteById, ("@Id", id)).ExecuteNonQueryAsync(ct);
 }

@@ -4,17 +4,19 @@ using PushTokenService.Domain.Users;
 
 namespace PushTokenService.Infrastructure.Persistence;
 
-public sealed class SessionRepository(DatabaseExecutor db, ISqlDialect dialect) : ISessionRepository
+public sealed class SessionRepository(DatabaseExecutor db, ISqlDialect dialect, PushTokenListCache lists) : ISessionRepository
 {
     private const string SelectByTokenHash =
-        "SELECT id AS Id, user_id AS UserId, expires_at AS ExpiresAt FROM sessions WHERE token_hash = @TokenHash";
+        "SELECT id, user_id, expires_at FROM sessions WHERE token_hash = @TokenHash";
 
     private const string DeletePushTokensOfSession = "DELETE FROM push_tokens WHERE session_id = @SessionId";
+
+    private const string SelectUserOfSession = "SELECT user_id FROM sessions WHERE id = @SessionId";
 
     private const string DeleteSession = "DELETE FROM sessions WHERE id = @SessionId";
 
     public Task<long> AddAsync(long userId, byte[] tokenHash, DateTimeOffset createdAt, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
-        db.WriteAsync((connection, transaction, ct) => connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        db.WriteAsync((lease, ct) => lease.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             dialect.InsertSession,
             new
             {
@@ -23,23 +25,32 @@ public sealed class SessionRepository(DatabaseExecutor db, ISqlDialect dialect) 
                 CreatedAt = createdAt.ToUnixTimeMilliseconds(),
                 ExpiresAt = expiresAt.ToUnixTimeMilliseconds(),
             },
-            transaction, cancellationToken: ct)), cancellationToken);
+            lease.Transaction, cancellationToken: ct)), cancellationToken);
 
     public Task<Session?> FindByTokenHashAsync(byte[] tokenHash, CancellationToken cancellationToken) =>
-        db.ReadAsync(async (connection, ct) =>
+        db.ReadAsync(async (lease, ct) =>
         {
-            var row = await connection.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition(
-                SelectByTokenHash, new { TokenHash = tokenHash }, cancellationToken: ct));
-            return row is null ? null : new Session(row.Id, row.UserId, DateTimeOffset.FromUnixTimeMilliseconds(row.ExpiresAt));
+            await using var reader = await lease.Command(SelectByTokenHash, ("@TokenHash", tokenHash)).ExecuteReaderAsync(ct);
+            return await reader.ReadAsync(ct)
+                ? new Session(reader.GetInt64(0), reader.GetInt64(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)))
+                : null;
         }, cancellationToken);
 
     public Task<int> RevokeAsync(long sessionId, CancellationToken cancellationToken) =>
-        db.WriteAsync(async (connection, transaction, ct) =>
+        db.WriteAsync(async (lease, ct) =>
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                DeletePushTokensOfSession, new { SessionId = sessionId }, transaction, cancellationToken: ct));
-            return await connection.ExecuteAsync(new CommandDefinition(
-                DeleteSession, new { SessionId = sessionId }, transaction, cancellationToken: ct));
+            // The records written through a session are all its user's: that user's lists change.
+            var userId = await lease.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                SelectUserOfSession, new { SessionId = sessionId }, lease.Transaction, cancellationToken: ct));
+            if (userId is { } owner && lists.Enabled)
+            {
+                lease.OnCommitted(() => lists.Invalidate(owner));
+            }
+
+            await lease.Connection.ExecuteAsync(new CommandDefinition(
+                DeletePushTokensOfSession, new { SessionId = sessionId }, lease.Transaction, cancellationToken: ct));
+            return await lease.Connection.ExecuteAsync(new CommandDefinition(
+                DeleteSession, new { SessionId = sessionId }, lease.Transaction, cancellationToken: ct));
         }, cancellationToken);
 
     /// <summary>
@@ -47,14 +58,12 @@ public sealed class SessionRepository(DatabaseExecutor db, ISqlDialect dialect) 
     /// reused (AUTOINCREMENT, IDENTITY), so the stale reference can match no later logout.
     /// </summary>
     public Task<int> RevokeAllAsync(long userId, CancellationToken cancellationToken) =>
-        db.WriteAsync((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM sessions WHERE user_id = @UserId", new { UserId = userId }, transaction, cancellationToken: ct)), cancellationToken);
+        db.WriteAsync((lease, ct) => lease.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM sessions WHERE user_id = @UserId", new { UserId = userId }, lease.Transaction, cancellationToken: ct)), cancellationToken);
 
     public Task<int> DeleteExpiredBatchAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken) =>
-        db.WriteAsync((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(
+        db.WriteAsync((lease, ct) => lease.Connection.ExecuteAsync(new CommandDefinition(
             dialect.DeleteExpiredSessionsBatch,
             new { Now = now.ToUnixTimeMilliseconds(), BatchSize = batchSize },
-            transaction, cancellationToken: ct)), cancellationToken);
-
-    private sealed record SessionRow(long Id, long UserId, long ExpiresAt);
+            lease.Transaction, cancellationToken: ct)), cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
 
@@ -30,9 +29,9 @@ public sealed class SingleWriterLoop : IDisposable
     /// queue's limit (the one ahead is stuck behind a lock held outside this process) fails with
     /// <see cref="WriteQueueTimeoutException"/> without running.
     /// </summary>
-    public async Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(Func<DbLease, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        var write = new Write(async (connection, transaction, ct) => await work(connection, transaction, ct), cancellationToken);
+        var write = new Write(async (lease, ct) => await work(lease, ct), cancellationToken);
         ObjectDisposedException.ThrowIf(!_writes.Writer.TryWrite(write), this);
 
         return (T)(await write.Done.Task)!;
@@ -73,17 +72,19 @@ public sealed class SingleWriterLoop : IDisposable
 
     private async Task RunBatchAsync(List<Write> batch, List<(Write Write, object? Result)> succeeded)
     {
+        DbLease? lease = null;
         try
         {
-            await using var connection = await _connections.OpenAsync(CancellationToken.None);
-            await using var transaction = await connection.BeginTransactionAsync();
+            lease = await _connections.RentAsync(CancellationToken.None);
+            await using var transaction = await lease.Connection.BeginTransactionAsync();
+            lease.Transaction = transaction;
             foreach (var write in batch)
             {
-                await ExecuteAsync(connection, transaction, "SAVEPOINT write");
+                await lease.Command("SAVEPOINT write").ExecuteNonQueryAsync();
                 try
                 {
-                    succeeded.Add((write, await write.Work(connection, transaction, write.Cancellation)));
-                    await ExecuteAsync(connection, transaction, "RELEASE write");
+                    succeeded.Add((write, await write.Work(lease, write.Cancellation)));
+                    await lease.Command("RELEASE write").ExecuteNonQueryAsync();
                 }
 #pragma warning disable CA1031 // The write's own failure goes to its caller; the batch goes on without it.
                 catch (Exception exception)
@@ -94,12 +95,13 @@ public sealed class SingleWriterLoop : IDisposable
                         succeeded.RemoveAt(succeeded.Count - 1);
                     }
 
-                    await ExecuteAsync(connection, transaction, "ROLLBACK TO write; RELEASE write");
+                    await lease.Command("ROLLBACK TO write; RELEASE write").ExecuteNonQueryAsync();
                     write.Done.TrySetException(exception);
                 }
             }
 
             await transaction.CommitAsync();
+            lease.Committed();
             foreach (var (write, result) in succeeded)
             {
                 write.Done.TrySetResult(result);
@@ -109,24 +111,24 @@ public sealed class SingleWriterLoop : IDisposable
         catch (Exception exception)
 #pragma warning restore CA1031
         {
+            lease?.Broken = true;
             foreach (var write in batch)
             {
                 write.Done.TrySetException(exception);
             }
         }
+        finally
+        {
+            if (lease is not null)
+            {
+                await lease.DisposeAsync();
+            }
+        }
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql)
+    private sealed class Write(Func<DbLease, CancellationToken, Task<object?>> work, CancellationToken cancellation)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private sealed class Write(Func<DbConnection, DbTransaction, CancellationToken, Task<object?>> work, CancellationToken cancellation)
-    {
-        public Func<DbConnection, DbTransaction, CancellationToken, Task<object?>> Work { get; } = work;
+        public Func<DbLease, CancellationToken, Task<object?>> Work { get; } = work;
 
         public CancellationToken Cancellation { get; } = cancellation;
 

@@ -17,10 +17,10 @@ public sealed class UserRepository(DatabaseExecutor db, ISqlDialect dialect) : I
     {
         try
         {
-            return await db.WriteAsync((connection, transaction, ct) => connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            return await db.WriteAsync((lease, ct) => lease.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 dialect.InsertUser,
                 new { Username = username, PasswordHash = passwordHash, CreatedAt = now.ToUnixTimeMilliseconds() },
-                transaction, cancellationToken: ct)), cancellationToken);
+                lease.Transaction, cancellationToken: ct)), cancellationToken);
         }
         catch (DatabaseException exception) when (exception.Code == DatabaseErrorCodes.UniqueViolation)
         {
@@ -30,10 +30,10 @@ public sealed class UserRepository(DatabaseExecutor db, ISqlDialect dialect) : I
     }
 
     public Task<UserCredentials?> FindByUsernameAsync(string username, CancellationToken cancellationToken) =>
-        db.ReadAsync((connection, ct) => connection.QuerySingleOrDefaultAsync<UserCredentials>(new CommandDefinition(
+        db.ReadAsync((lease, ct) => lease.Connection.QuerySingleOrDefaultAsync<UserCredentials>(new CommandDefinition(
             SelectByUsername, new { Username = username }, cancellationToken: ct)), cancellationToken);
 
     public Task UpdatePasswordHashAsync(long userId, string passwordHash, CancellationToken cancellationToken) =>
-        db.WriteAsync((connection, transaction, ct) => connection.ExecuteAsync(new CommandDefinition(
-            UpdatePasswordHash, new { PasswordHash = passwordHash, Id = userId }, transaction, cancellationToken: ct)), cancellationToken);
+        db.WriteAsync((lease, ct) => lease.Connection.ExecuteAsync(new CommandDefinition(
+            UpdatePasswordHash, new { PasswordHash = passwordHash, Id = userId }, lease.Transaction, cancellationToken: ct)), cancellationToken);
 }

@@ -38,6 +38,8 @@ public sealed class FakeClockService : IDisposable
 
     public HttpClient Client { get; }
 
+    public string DatabasePath => _factory.DatabasePath;
+
     /// <summary>Runs the purge the background job runs, now, and returns what it deleted.</summary>
     public async Task<PurgedRecords> PurgeAsync()
     {

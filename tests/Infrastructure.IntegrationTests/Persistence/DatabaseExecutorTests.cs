@@ -31,12 +31,32 @@ public sealed class DatabaseExecutorTests
     public void DisposeExecutor() => _executor.Dispose();
 
     [Test]
+    public async Task What_a_write_asks_to_run_after_its_commit_runs_before_the_write_returns_and_never_for_a_failed_write()
+    {
+        var ran = new List<string>();
+
+        await _executor.WriteAsync((lease, _) =>
+        {
+            lease.OnCommitted(() => ran.Add("committed"));
+            return Task.FromResult(1);
+        }, CancellationToken.None);
+        var returned = ran.ToList();
+        await Assert.ThrowsAsync<ArgumentException>(() => _executor.WriteAsync<int>((lease, _) =>
+        {
+            lease.OnCommitted(() => ran.Add("failed"));
+            throw new ArgumentException("a bug");
+        }, CancellationToken.None));
+
+        Assert.That((returned, ran), Is.EqualTo((new List<string> { "committed" }, new List<string> { "committed" })));
+    }
+
+    [Test]
     public async Task A_deadlock_in_a_write_is_retried_then_surfaces_as_10003()
     {
         var runs = 0;
 
         var error = await Assert.ThrowsAsync<DatabaseException>(() =>
-            _executor.WriteAsync<int>((_, _, _) => { runs++; throw SqlExceptions.Create(1205); }, CancellationToken.None));
+            _executor.WriteAsync<int>((_, _) => { runs++; throw SqlExceptions.Create(1205); }, CancellationToken.None));
 
         Assert.That((error!.Code, error.ProviderError, runs), Is.EqualTo((DatabaseErrorCodes.Busy, "SQL Server 1205", Attempts)));
         Assert.That(error.IsTransient, Is.True);
@@ -48,7 +68,7 @@ public sealed class DatabaseExecutorTests
     {
         var runs = 0;
 
-        var result = await _executor.WriteAsync((_, _, _) => ++runs < 3 ? throw SqlExceptions.Create(1205) : Task.FromResult(42), CancellationToken.None);
+        var result = await _executor.WriteAsync((_, _) => ++runs < 3 ? throw SqlExceptions.Create(1205) : Task.FromResult(42), CancellationToken.None);
 
         Assert.That((result, runs), Is.EqualTo((42, 3)));
     }
@@ -59,7 +79,7 @@ public sealed class DatabaseExecutorTests
         var runs = 0;
 
         var error = await Assert.ThrowsAsync<DatabaseException>(() =>
-            _executor.WriteAsync<int>((_, _, _) => { runs++; throw SqlExceptions.Create(-2); }, CancellationToken.None));
+            _executor.WriteAsync<int>((_, _) => { runs++; throw SqlExceptions.Create(-2); }, CancellationToken.None));
 
         Assert.That((error!.Code, runs), Is.EqualTo((DatabaseErrorCodes.Timeout, 1)));
     }
@@ -81,7 +101,7 @@ public sealed class DatabaseExecutorTests
         var runs = 0;
 
         var error = await Assert.ThrowsAsync<DatabaseException>(() =>
-            _executor.WriteAsync<int>((_, _, _) => { runs++; throw SqlExceptions.Create(2627); }, CancellationToken.None));
+            _executor.WriteAsync<int>((_, _) => { runs++; throw SqlExceptions.Create(2627); }, CancellationToken.None));
 
         Assert.That((error!.Code, runs), Is.EqualTo((DatabaseErrorCodes.UniqueViolation, 1)));
     }
@@ -91,7 +111,7 @@ public sealed class DatabaseExecutorTests
     {
         _connections.OpenFailure = SqlExceptions.Create(-2, "Connection Timeout Expired.  The timeout period elapsed during the post-login phase.");
 
-        var error = await Assert.ThrowsAsync<DatabaseException>(() => _executor.WriteAsync((_, _, _) => Task.FromResult(1), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DatabaseException>(() => _executor.WriteAsync((_, _) => Task.FromResult(1), CancellationToken.None));
 
         Assert.That((error!.Code, _connections.Opened), Is.EqualTo((DatabaseErrorCodes.CannotConnect, Attempts)));
     }
@@ -113,7 +133,7 @@ public sealed class DatabaseExecutorTests
         var runs = 0;
 
         await Assert.ThrowsAsync<ArgumentException>(() =>
-            _executor.WriteAsync<int>((_, _, _) => { runs++; throw new ArgumentException("a bug"); }, CancellationToken.None));
+            _executor.WriteAsync<int>((_, _) => { runs++; throw new ArgumentException("a bug"); }, CancellationToken.None));
 
         Assert.That(runs, Is.EqualTo(1));
     }
@@ -139,5 +159,8 @@ public sealed class DatabaseExecutorTests
             await connection.OpenAsync(cancellationToken);
             return connection;
         }
+
+        public async ValueTask<DbLease> RentAsync(CancellationToken cancellationToken) =>
+            new(await OpenAsync(cancellationToken), owner: null, fixedStringSize: false);
     }
 }

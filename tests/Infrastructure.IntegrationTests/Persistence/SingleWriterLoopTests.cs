@@ -35,8 +35,7 @@ public sealed class SingleWriterLoopTests
         // 40 writes at once land in shared transactions; the three that repeat a value break the unique key.
         var values = Enumerable.Range(1, 37).Concat([5, 17, 29]).ToList();
         var writes = values.Select(value => writer.RunAsync(
-            (connection, transaction, ct) => connection.ExecuteAsync(
-                new CommandDefinition("INSERT INTO items (value) VALUES (@Value)", new { Value = value }, transaction, cancellationToken: ct)),
+            (lease, ct) => lease.Command("INSERT INTO items (value) VALUES (@Value)", ("@Value", value)).ExecuteNonQueryAsync(ct),
             CancellationToken.None)).ToList();
         var outcomes = await Task.WhenAll(writes.Select(async write =>
         {
@@ -57,6 +56,31 @@ public sealed class SingleWriterLoopTests
             Assert.That(outcomes.Count(outcome => outcome == 1), Is.EqualTo(37), "each value's first write succeeds");
             Assert.That(outcomes.Count(outcome => outcome == -1), Is.EqualTo(3), "each repeat fails with the unique violation");
             Assert.That(stored, Is.EqualTo(Enumerable.Range(1, 37).Select(v => (long)v)), "exactly the successful writes are stored");
+        });
+    }
+
+    [Test]
+    public async Task What_a_write_asks_to_run_after_the_commit_runs_before_it_answers_when_its_batch_committed()
+    {
+        using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
+        var committed = new bool[8];
+
+        var writes = Enumerable.Range(0, committed.Length).Select(async i =>
+        {
+            var inside = await writer.RunAsync(async (lease, ct) =>
+            {
+                lease.OnCommitted(() => committed[i] = true);
+                await lease.Command("INSERT INTO items (value) VALUES (@Value)", ("@Value", i)).ExecuteNonQueryAsync(ct);
+                return committed[i];
+            }, CancellationToken.None);
+            return (Inside: inside, Answered: committed[i]);
+        });
+        var seen = await Task.WhenAll(writes);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(seen.Select(s => s.Inside), Is.All.False, "not before the commit");
+            Assert.That(seen.Select(s => s.Answered), Is.All.True, "but before the write answered");
         });
     }
 }

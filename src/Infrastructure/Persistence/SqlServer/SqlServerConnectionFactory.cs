@@ -3,7 +3,10 @@ using Microsoft.Data.SqlClient;
 
 namespace PushTokenService.Infrastructure.Persistence.SqlServer;
 
-/// <summary>Pooled SQL Server connections; the engine takes concurrent writers, so writes do not queue in process.</summary>
+/// <summary>
+/// Pooled SQL Server connections; the engine takes concurrent writers, so writes do not queue in process. The server
+/// caches plans itself: a lease is a plain pooled connection, closed after its one unit of work.
+/// </summary>
 public sealed class SqlServerConnectionFactory(string connectionString) : IDbConnectionFactory
 {
     public bool SingleWriter => false;
@@ -24,4 +27,7 @@ public sealed class SqlServerConnectionFactory(string connectionString) : IDbCon
             throw;
         }
     }
+
+    public async ValueTask<DbLease> RentAsync(CancellationToken cancellationToken) =>
+        new(await OpenAsync(cancellationToken), owner: null, fixedStringSize: true);
 }

@@ -1,12 +1,19 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace PushTokenService.Infrastructure.Persistence.Sqlite;
 
-/// <summary>Pooled SQLite connections with the per-connection pragmas this service relies on.</summary>
-public sealed class SqliteConnectionFactory : IDbConnectionFactory
+/// <summary>
+/// Pooled SQLite connections with the per-connection pragmas this service relies on. Repository work rents leases from a
+/// pool of its own, which keeps each connection open with its compiled statements (see <see cref="DbLease"/>).
+/// </summary>
+public sealed class SqliteConnectionFactory : IDbConnectionFactory, ILeaseOwner
 {
+    /// <summary>At most this many idle leases are kept; the requests in flight on a few cores rarely need more.</summary>
+    public const int MaxIdleLeases = 32;
+
     /// <summary>
     /// How long a statement waits on another process's lock before SQLITE_BUSY, unless the connection string says
     /// (<c>Default Timeout</c>). Microsoft.Data.Sqlite waits 30 s by default; with the executor's retries on top, a locked
@@ -25,6 +32,11 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     private static readonly string[] TimeoutKeywords = ["Default Timeout", "DefaultTimeout", "Command Timeout", "CommandTimeout"];
 
+    private readonly ConcurrentBag<DbLease> _idle = [];
+    private readonly string? _file;
+    private int _idleCount;
+    private long _generation;
+
     public SqliteConnectionFactory(string connectionString)
     {
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
@@ -35,6 +47,10 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         }
 
         ConnectionString = builder.ToString();
+        _file = builder.Mode != SqliteOpenMode.Memory && builder.DataSource is { Length: > 0 } path
+            && path != ":memory:" && !path.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            ? path
+            : null;
     }
 
     public bool SingleWriter => true;
@@ -62,6 +78,57 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    public async ValueTask<DbLease> RentAsync(CancellationToken cancellationToken)
+    {
+        // An open connection keeps working on a file that was deleted or moved away, and what it writes is then lost:
+        // once the file is gone from its path, every idle connection is closed and the next open fails, as it must.
+        if (_file is not null && !File.Exists(_file))
+        {
+            await ClearAsync();
+        }
+
+        while (_idle.TryTake(out var lease))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            if (lease.Generation == Volatile.Read(ref _generation))
+            {
+                return lease;
+            }
+
+            await lease.CloseAsync();
+        }
+
+        return new DbLease(await OpenAsync(cancellationToken), this, fixedStringSize: false) { Generation = Volatile.Read(ref _generation) };
+    }
+
+    bool ILeaseOwner.TakeBack(DbLease lease)
+    {
+        if (lease.Generation != Volatile.Read(ref _generation))
+        {
+            return false;
+        }
+
+        if (Interlocked.Increment(ref _idleCount) > MaxIdleLeases)
+        {
+            Interlocked.Decrement(ref _idleCount);
+            return false;
+        }
+
+        _idle.Add(lease);
+        return true;
+    }
+
+    /// <summary>Closes every idle lease, and every lease in use when it comes back.</summary>
+    public async ValueTask ClearAsync()
+    {
+        Interlocked.Increment(ref _generation);
+        while (_idle.TryTake(out var lease))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            await lease.CloseAsync();
         }
     }
 }

@@ -1,0 +1,130 @@
+using System.Data;
+using System.Data.Common;
+
+namespace PushTokenService.Infrastructure.Persistence;
+
+/// <summary>
+/// An open connection lent for one unit of work, with the commands it has compiled. SQLite parses and plans a statement for
+/// every new command: a lease of <see cref="Sqlite.SqliteConnectionFactory"/> goes back to its pool with its commands,
+/// so the hot statements are compiled once per connection instead of once per request.
+/// </summary>
+public sealed class DbLease : IAsyncDisposable
+{
+    // SQL Server keeps one plan per declared parameter size: every string goes as nvarchar(4000), as Dapper sends it.
+    private const int SqlServerStringSize = 4000;
+
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    private readonly List<Action> _committed = [];
+    private readonly ILeaseOwner? _owner;
+    private readonly bool _fixedStringSize;
+
+    public DbLease(DbConnection connection, ILeaseOwner? owner, bool fixedStringSize)
+    {
+        Connection = connection;
+        _owner = owner;
+        _fixedStringSize = fixedStringSize;
+    }
+
+    public DbConnection Connection { get; }
+
+    /// <summary>The transaction of a write, which every command of the lease joins; null for a read.</summary>
+    public DbTransaction? Transaction { get; set; }
+
+    /// <summary>Set when work on the lease failed: its connection is closed instead of lent again.</summary>
+    public bool Broken { get; set; }
+
+    /// <summary>When the lease was opened: a pool lends no lease opened before it was last cleared.</summary>
+    public long Generation { get; init; }
+
+    /// <summary>
+    /// The command for <paramref name="sql"/> with <paramref name="parameters"/> bound, in the current transaction: made and
+    /// compiled at the first call on this connection, then reused. The parameters of one statement come in the same order each time.
+    /// </summary>
+    public DbCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, _) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+            }
+
+            _commands.Add(sql, command);
+        }
+
+        command.Transaction = Transaction;
+        if (command.Parameters.Count != parameters.Length)
+        {
+            throw new InvalidOperationException($"The statement was compiled with {command.Parameters.Count} parameters, not {parameters.Length}.");
+        }
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var parameter = command.Parameters[i];
+            if (!string.Equals(parameter.ParameterName, parameters[i].Name, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"Parameter {i} of the statement is {parameter.ParameterName}, not {parameters[i].Name}.");
+            }
+
+            var value = parameters[i].Value;
+            parameter.Value = value ?? DBNull.Value;
+            if (_fixedStringSize && value is string { Length: <= SqlServerStringSize })
+            {
+                parameter.DbType = DbType.String;
+                parameter.Size = SqlServerStringSize;
+            }
+        }
+
+        return command;
+    }
+
+    /// <summary>Runs <paramref name="action"/> once the current write transaction has committed, before the write answers.</summary>
+    public void OnCommitted(Action action) => _committed.Add(action);
+
+    /// <summary>Runs what the committed transaction's work asked for, in order.</summary>
+    public void Committed()
+    {
+        foreach (var action in _committed)
+        {
+            action();
+        }
+
+        _committed.Clear();
+    }
+
+    /// <summary>Back to the pool that lent it, or closed when it has none or is broken.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Transaction = null;
+        _committed.Clear();
+        if (_owner is not null && !Broken && _owner.TakeBack(this))
+        {
+            return;
+        }
+
+        await CloseAsync();
+    }
+
+    /// <summary>Closes the connection and its commands for good.</summary>
+    public async ValueTask CloseAsync()
+    {
+        foreach (var command in _commands.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        _commands.Clear();
+        await Connection.DisposeAsync();
+    }
+}
+
+/// <summary>A pool that takes its leases back.</summary>
+public interface ILeaseOwner
+{
+    /// <summary>True when the pool keeps <paramref name="lease"/>; false when the caller is to close it.</summary>
+    bool TakeBack(DbLease lease);
+}
