@@ -109,6 +109,9 @@ public sealed class DbLease : IAsyncDisposable
         await CloseAsync();
     }
 
+    /// <summary>False once its pool no longer trusts the connection (the database file left its path): close it then.</summary>
+    public bool IsCurrent => _owner?.IsCurrent(this) ?? true;
+
     /// <summary>Closes the connection and its commands for good.</summary>
     public async ValueTask CloseAsync()
     {
@@ -127,4 +130,7 @@ public interface ILeaseOwner
 {
     /// <summary>True when the pool keeps <paramref name="lease"/>; false when the caller is to close it.</summary>
     bool TakeBack(DbLease lease);
+
+    /// <summary>False when <paramref name="lease"/>'s connection is no longer to be used.</summary>
+    bool IsCurrent(DbLease lease);
 }

@@ -7,15 +7,20 @@ namespace PushTokenService.Infrastructure.Persistence;
 /// The writes of a single-writer database (SQLite), run back to back by one loop, several to a transaction: each write
 /// in a SAVEPOINT of its own, so that a failing one rolls back alone, and every result handed out only after COMMIT.
 /// Callers no longer take turns on a lock (each turn a thread-pool hop), and one commit serves a whole batch.
+/// The loop keeps one connection for all its writes: SQLite drops a connection's page cache whenever another connection
+/// wrote since, so writes that took turns on pooled connections read every page again.
 /// </summary>
 public sealed class SingleWriterLoop : IDisposable
 {
     /// <summary>At most this many writes share one transaction.</summary>
     public const int MaxBatch = 64;
 
+    private const string WriterCacheSize = "PRAGMA cache_size = -16384";
+
     private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IDbConnectionFactory _connections;
     private readonly TimeSpan _maxWait;
+    private DbLease? _lease;
 
     public SingleWriterLoop(IDbConnectionFactory connections, TimeSpan maxWait)
     {
@@ -68,6 +73,29 @@ public sealed class SingleWriterLoop : IDisposable
                 await RunBatchAsync(batch, succeeded);
             }
         }
+
+        if (_lease is not null)
+        {
+            await _lease.CloseAsync();
+        }
+    }
+
+    private async ValueTask<DbLease> WriterLeaseAsync()
+    {
+        if (_lease is { IsCurrent: false })
+        {
+            await _lease.CloseAsync();
+            _lease = null;
+        }
+
+        if (_lease is null)
+        {
+            _lease = await _connections.RentAsync(CancellationToken.None);
+            // The pages a batch changes stay in this connection's cache until COMMIT: room for a full batch and the indexes' upper levels.
+            await _lease.Command(WriterCacheSize).ExecuteNonQueryAsync();
+        }
+
+        return _lease;
     }
 
     private async Task RunBatchAsync(List<Write> batch, List<(Write Write, object? Result)> succeeded)
@@ -75,7 +103,7 @@ public sealed class SingleWriterLoop : IDisposable
         DbLease? lease = null;
         try
         {
-            lease = await _connections.RentAsync(CancellationToken.None);
+            lease = await WriterLeaseAsync();
             await using var transaction = await lease.Connection.BeginTransactionAsync();
             lease.Transaction = transaction;
             foreach (var write in batch)
@@ -111,7 +139,12 @@ public sealed class SingleWriterLoop : IDisposable
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            lease?.Broken = true;
+            if (lease is not null)
+            {
+                await lease.CloseAsync();
+                _lease = null;
+            }
+
             foreach (var write in batch)
             {
                 write.Done.TrySetException(exception);
@@ -119,10 +152,7 @@ public sealed class SingleWriterLoop : IDisposable
         }
         finally
         {
-            if (lease is not null)
-            {
-                await lease.DisposeAsync();
-            }
+            lease?.Transaction = null;
         }
     }
 

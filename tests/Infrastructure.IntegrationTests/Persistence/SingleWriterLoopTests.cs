@@ -83,4 +83,17 @@ public sealed class SingleWriterLoopTests
             Assert.That(seen.Select(s => s.Answered), Is.All.True, "but before the write answered");
         });
     }
+
+    [Test]
+    public async Task Consecutive_batches_run_on_one_connection_with_a_larger_page_cache()
+    {
+        using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
+
+        var first = await writer.RunAsync((lease, _) => Task.FromResult(lease.Connection), CancellationToken.None);
+        var (second, cacheSize) = await writer.RunAsync(
+            async (lease, ct) => (lease.Connection, (long)(await lease.Command("PRAGMA cache_size").ExecuteScalarAsync(ct))!),
+            CancellationToken.None);
+
+        Assert.That((second, cacheSize), Is.EqualTo((first, -16384L)));
+    }
 }

@@ -22,10 +22,11 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, ILeaseOwner
     public const int DefaultBusyTimeoutSeconds = 2;
 
     // NORMAL is durable in WAL mode except for the last transactions on power loss; foreign keys are off by default in SQLite.
-    // Reads go through one shared memory map of the file (up to 256 MB), so each pooled connection's private page cache
-    // can stay at 1 MB instead of SQLite's 2 MB default: dozens of pooled connections would otherwise hold copies of the same pages.
+    // Readers keep a 1 MB page cache each (SQLite's default is 2 MB): the hot reads are served from memory above SQLite, and
+    // dozens of pooled connections would otherwise hold copies of the same pages. No memory map: SQLite maps the file once per
+    // connection, and every mapping counts the pages it touched again in the resident memory.
     private const string ConnectionPragmas =
-        "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA mmap_size = 268435456; PRAGMA cache_size = -1024;";
+        "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -1024;";
 
     // The pool hands the same native connection out again and again: its pragmas need setting once, not at every open.
     private readonly ConditionalWeakTable<object, object> _prepared = [];
@@ -83,13 +84,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, ILeaseOwner
 
     public async ValueTask<DbLease> RentAsync(CancellationToken cancellationToken)
     {
-        // An open connection keeps working on a file that was deleted or moved away, and what it writes is then lost:
-        // once the file is gone from its path, every idle connection is closed and the next open fails, as it must.
-        if (_file is not null && !File.Exists(_file))
-        {
-            await ClearAsync();
-        }
-
+        await CloseAllIfFileGoneAsync();
         while (_idle.TryTake(out var lease))
         {
             Interlocked.Decrement(ref _idleCount);
@@ -102,6 +97,12 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, ILeaseOwner
         }
 
         return new DbLease(await OpenAsync(cancellationToken), this, fixedStringSize: false) { Generation = Volatile.Read(ref _generation) };
+    }
+
+    bool ILeaseOwner.IsCurrent(DbLease lease)
+    {
+        CloseAllIfFileGoneAsync().AsTask().GetAwaiter().GetResult();
+        return lease.Generation == Volatile.Read(ref _generation);
     }
 
     bool ILeaseOwner.TakeBack(DbLease lease)
@@ -120,6 +121,10 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, ILeaseOwner
         _idle.Add(lease);
         return true;
     }
+
+    // An open connection keeps working on a file that was deleted or moved away, and what it writes is then lost:
+    // once the file is gone from its path, every idle connection is closed and the next open fails, as it must.
+    private ValueTask CloseAllIfFileGoneAsync() => _file is not null && !File.Exists(_file) ? ClearAsync() : ValueTask.CompletedTask;
 
     /// <summary>Closes every idle lease, and every lease in use when it comes back.</summary>
     public async ValueTask ClearAsync()
