@@ -23,7 +23,7 @@ public sealed class PushTokenOptions
     /// drops the lists it changes at once; the limit bounds what a second process writing the same file could leave stale.
     /// 0 turns the cache off. SQL Server, with several instances writing, never caches lists.
     /// </summary>
-    public int ListCacheSeconds { get; set; } = 30;
+    public int ListCacheSeconds { get; set; } = 5;
 
     /// <summary>Rows deleted per transaction by the purge, so that it never holds a long lock.</summary>
     public int PurgeBatchSize { get; set; } = 500;
