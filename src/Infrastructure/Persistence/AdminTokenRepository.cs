@@ -40,18 +40,22 @@ public sealed class AdminTokenRepository(DatabaseExecutor db, ISqlDialect dialec
         }, cancellationToken);
 
     public Task<int> InvalidateAsync(PushTokenInvalidation invalidation, CancellationToken cancellationToken) =>
-        db.WriteAsync((lease, ct) => ChangesAnyone(lease).Connection.ExecuteAsync(new CommandDefinition(
-            InvalidationStatement(invalidation),
-            new
-            {
-                Kind = (int)invalidation.Kind,
-                invalidation.PushToken,
-                invalidation.OsToken,
-                invalidation.BundleId,
-                invalidation.Dev,
-                InvalidSince = invalidation.InvalidSince?.ToUnixTimeMilliseconds(),
-            },
-            lease.Transaction, cancellationToken: ct)), cancellationToken);
+        db.WriteAsync((lease, ct) =>
+        {
+            lists.InvalidateAllOnCommit(lease);
+            return lease.Connection.ExecuteAsync(new CommandDefinition(
+                InvalidationStatement(invalidation),
+                new
+                {
+                    Kind = (int)invalidation.Kind,
+                    invalidation.PushToken,
+                    invalidation.OsToken,
+                    invalidation.BundleId,
+                    invalidation.Dev,
+                    InvalidSince = invalidation.InvalidSince?.ToUnixTimeMilliseconds(),
+                },
+                lease.Transaction, cancellationToken: ct));
+        }, cancellationToken);
 
     public Task<RegistryCounts> CountAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         db.ReadAsync(async (lease, ct) =>
@@ -68,10 +72,14 @@ public sealed class AdminTokenRepository(DatabaseExecutor db, ISqlDialect dialec
         }, cancellationToken);
 
     public Task<int> DeleteStaleBatchAsync(DateTimeOffset updatedBefore, int batchSize, CancellationToken cancellationToken) =>
-        db.WriteAsync((lease, ct) => ChangesAnyone(lease).Connection.ExecuteAsync(new CommandDefinition(
-            dialect.DeleteStalePushTokensBatch,
-            new { UpdatedBefore = updatedBefore.ToUnixTimeMilliseconds(), BatchSize = batchSize },
-            lease.Transaction, cancellationToken: ct)), cancellationToken);
+        db.WriteAsync((lease, ct) =>
+        {
+            lists.InvalidateAllOnCommit(lease);
+            return lease.Connection.ExecuteAsync(new CommandDefinition(
+                dialect.DeleteStalePushTokensBatch,
+                new { UpdatedBefore = updatedBefore.ToUnixTimeMilliseconds(), BatchSize = batchSize },
+                lease.Transaction, cancellationToken: ct));
+        }, cancellationToken);
 
     /// <summary>The DELETE of an invalidation, from fixed fragments: only the filters that were sent, so indexes apply.</summary>
     public static string InvalidationStatement(PushTokenInvalidation invalidation)
@@ -105,17 +113,6 @@ public sealed class AdminTokenRepository(DatabaseExecutor db, ISqlDialect dialec
         }
 
         return "DELETE FROM push_tokens WHERE " + string.Join(" AND ", conditions);
-    }
-
-    /// <summary>The write deletes records of users it does not name: no list read before its commit is served again.</summary>
-    private DbLease ChangesAnyone(DbLease lease)
-    {
-        if (lists.Enabled)
-        {
-            lease.OnCommitted(lists.InvalidateAll);
-        }
-
-        return lease;
     }
 
     private sealed class PushTokenGroupRow

@@ -47,7 +47,7 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
         long userId, long sessionId, TokenKind kind, PushTokenValues values, int maxPerKind, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.WriteAsync<AddPushTokenOutcome>(async (lease, ct) =>
         {
-            Changes(lease, userId);
+            lists.InvalidateOnCommit(lease, userId);
             var nowMs = now.ToUnixTimeMilliseconds();
             var id = await InsertIfAbsentAsync(lease, kind, userId, sessionId, values, nowMs, ct);
             if (id is null)
@@ -61,7 +61,7 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
                 }
 
                 // A phone belongs to whoever registered it last: the other user's record goes.
-                Changes(lease, holder.UserId);
+                lists.InvalidateOnCommit(lease, holder.UserId);
                 await DeleteByIdAsync(lease, holder.Id, ct);
                 id = await InsertIfAbsentAsync(lease, kind, userId, sessionId, values, nowMs, ct)
                     ?? throw new InvalidOperationException("A push token removed in this transaction is taken again.");
@@ -77,7 +77,7 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
         long userId, long sessionId, TokenKind kind, long id, Func<PushTokenRecord, PushTokenValues> change, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.WriteAsync<UpdatePushTokenOutcome>(async (lease, ct) =>
         {
-            Changes(lease, userId);
+            lists.InvalidateOnCommit(lease, userId);
             var existing = await FindOwnedForUpdateAsync(lease, userId, kind, id, ct);
             if (existing is null)
             {
@@ -95,7 +95,7 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
                         return new UpdatePushTokenOutcome.HeldByOtherRecord(holder.Id);
                     }
 
-                    Changes(lease, holder.UserId);
+                    lists.InvalidateOnCommit(lease, holder.UserId);
                     await DeleteByIdAsync(lease, holder.Id, ct);
                 }
             }
@@ -122,7 +122,7 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
     public Task<bool> DeleteAsync(long userId, TokenKind kind, long id, CancellationToken cancellationToken) =>
         db.WriteAsync(async (lease, ct) =>
         {
-            Changes(lease, userId);
+            lists.InvalidateOnCommit(lease, userId);
             var deleted = await lease.Command(DeleteOwned, ("@Id", id), ("@UserId", userId), ("@Kind", (int)kind)).ExecuteNonQueryAsync(ct);
             return deleted > 0;
         }, cancellationToken);
@@ -140,15 +140,6 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
 
             return records;
         }, cancellationToken);
-
-    /// <summary>The write changes <paramref name="userId"/>'s records: the lists of that user read before its commit are not served again.</summary>
-    private void Changes(DbLease lease, long userId)
-    {
-        if (lists.Enabled)
-        {
-            lease.OnCommitted(() => lists.Invalidate(userId));
-        }
-    }
 
     private static DateTimeOffset FromMs(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);
 

@@ -39,12 +39,11 @@ public sealed class SessionRepository(DatabaseExecutor db, ISqlDialect dialect, 
     public Task<int> RevokeAsync(long sessionId, CancellationToken cancellationToken) =>
         db.WriteAsync(async (lease, ct) =>
         {
-            // The records written through a session are all its user's: that user's lists change.
-            var userId = await lease.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                SelectUserOfSession, new { SessionId = sessionId }, lease.Transaction, cancellationToken: ct));
-            if (userId is { } owner && lists.Enabled)
+            // The records written through a session are all its user's: that user's lists change. Only asked where lists are kept.
+            if (lists.Enabled && await lease.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                    SelectUserOfSession, new { SessionId = sessionId }, lease.Transaction, cancellationToken: ct)) is { } owner)
             {
-                lease.OnCommitted(() => lists.Invalidate(owner));
+                lists.InvalidateOnCommit(lease, owner);
             }
 
             await lease.Connection.ExecuteAsync(new CommandDefinition(
