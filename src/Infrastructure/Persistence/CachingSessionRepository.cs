@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Application.Common.Options;
@@ -18,7 +17,7 @@ public sealed class CachingSessionRepository(SessionRepository inner, IOptions<S
     /// <summary>A flood of distinct valid tokens cannot grow the cache past this; it starts again empty.</summary>
     public const int MaxEntries = 100_000;
 
-    private readonly ConcurrentDictionary<string, CachedSession> _sessions = new(StringComparer.Ordinal);
+    private readonly BoundedMap<string, CachedSession> _sessions = new(MaxEntries, StringComparer.Ordinal);
     private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(options.Value.CacheSeconds);
 
     public Task<long> AddAsync(long userId, byte[] tokenHash, DateTimeOffset createdAt, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
@@ -41,16 +40,11 @@ public sealed class CachingSessionRepository(SessionRepository inner, IOptions<S
         var session = await inner.FindByTokenHashAsync(tokenHash, cancellationToken);
         if (session is null)
         {
-            _sessions.TryRemove(key, out _);
+            _sessions.TryRemove(key);
             return null;
         }
 
-        if (_sessions.Count >= MaxEntries)
-        {
-            _sessions.Clear();
-        }
-
-        _sessions[key] = new CachedSession(session, now + _lifetime);
+        _sessions.Set(key, new CachedSession(session, now + _lifetime));
         return session;
     }
 
@@ -78,7 +72,7 @@ public sealed class CachingSessionRepository(SessionRepository inner, IOptions<S
         {
             if (match(entry.Session))
             {
-                _sessions.TryRemove(key, out _);
+                _sessions.TryRemove(key);
             }
         }
     }

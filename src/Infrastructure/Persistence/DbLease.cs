@@ -85,6 +85,12 @@ public sealed class DbLease : IAsyncDisposable
     /// <summary>Runs <paramref name="action"/> once the current write transaction has committed, before the write answers.</summary>
     public void OnCommitted(Action action) => _committed.Add(action);
 
+    /// <summary>How many actions wait for the commit: <see cref="DiscardCommitted"/> drops those registered after this.</summary>
+    public int CommittedCount => _committed.Count;
+
+    /// <summary>The work that asked for actions from <paramref name="from"/> on was rolled back: they never run.</summary>
+    public void DiscardCommitted(int from = 0) => _committed.RemoveRange(from, _committed.Count - from);
+
     /// <summary>Runs what the committed transaction's work asked for, in order.</summary>
     public void Committed()
     {

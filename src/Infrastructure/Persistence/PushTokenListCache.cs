@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using PushTokenService.Application.Common.Options;
 using PushTokenService.Domain.PushTokens;
@@ -19,7 +18,7 @@ public sealed class PushTokenListCache
     private const int Stripes = 4096;
 
     private readonly long[] _versions = new long[Stripes];
-    private readonly ConcurrentDictionary<(long UserId, TokenKind Kind), Entry> _entries = new();
+    private readonly BoundedMap<(long UserId, TokenKind Kind), Entry> _entries = new(MaxEntries);
     private readonly TimeProvider _clock;
     private readonly long _lifetimeTicks;
     private long _epoch;
@@ -53,12 +52,7 @@ public sealed class PushTokenListCache
 
     public void Store(long userId, TokenKind kind, Stamp stamp, IReadOnlyList<PushTokenRecord> records)
     {
-        if (_entries.Count >= MaxEntries)
-        {
-            _entries.Clear();
-        }
-
-        _entries[(userId, kind)] = new Entry(records, stamp, _clock.GetTimestamp());
+        _entries.Set((userId, kind), new Entry(records, stamp, _clock.GetTimestamp()));
     }
 
     /// <summary>After a commit that changed the user's records: no list read before it is served again.</summary>

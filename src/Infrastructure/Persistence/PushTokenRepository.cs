@@ -1,4 +1,3 @@
-using System.Globalization;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Domain.PushTokens;
 
@@ -49,7 +48,7 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
         {
             lists.InvalidateOnCommit(lease, userId);
             var nowMs = now.ToUnixTimeMilliseconds();
-            var id = await InsertIfAbsentAsync(lease, kind, userId, sessionId, values, nowMs, ct);
+            var (id, held) = await InsertIfAbsentAsync(lease, kind, userId, sessionId, values, nowMs, ct);
             if (id is null)
             {
                 var holder = await FindHolderAsync(lease, kind, values.BundleId, values.PushToken, excludingId: 0, ct);
@@ -63,11 +62,19 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
                 // A phone belongs to whoever registered it last: the other user's record goes.
                 lists.InvalidateOnCommit(lease, holder.UserId);
                 await DeleteByIdAsync(lease, holder.Id, ct);
-                id = await InsertIfAbsentAsync(lease, kind, userId, sessionId, values, nowMs, ct)
-                    ?? throw new InvalidOperationException("A push token removed in this transaction is taken again.");
+                (id, held) = await InsertIfAbsentAsync(lease, kind, userId, sessionId, values, nowMs, ct);
+                if (id is null)
+                {
+                    throw new InvalidOperationException("A push token removed in this transaction is taken again.");
+                }
             }
 
-            await lease.Command(dialect.EvictBeyondCap, ("@UserId", userId), ("@Kind", (int)kind), ("@Max", maxPerKind)).ExecuteNonQueryAsync(ct);
+            // Held is null where the insert cannot count (SQL Server): evict then, as it finds nothing to evict under the cap.
+            if (held is null || held > maxPerKind)
+            {
+                await lease.Command(dialect.EvictBeyondCap, ("@UserId", userId), ("@Kind", (int)kind), ("@Max", maxPerKind)).ExecuteNonQueryAsync(ct);
+            }
+
             return new AddPushTokenOutcome.Created(new PushTokenRecord(
                 id.Value, userId, kind, values.PushToken, values.Language, values.Dev, values.BundleId, values.Os,
                 values.OsToken, values.PushPlatform, FromMs(nowMs), FromMs(nowMs)));
@@ -143,7 +150,8 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
 
     private static DateTimeOffset FromMs(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);
 
-    private async Task<long?> InsertIfAbsentAsync(
+    /// <summary>The new record's id and how many records of the kind its user now holds (null: not counted); no id when the token is taken.</summary>
+    private async Task<(long? Id, long? Held)> InsertIfAbsentAsync(
         DbLease lease, TokenKind kind, long userId, long sessionId, PushTokenValues values, long nowMs, CancellationToken ct)
     {
         var command = lease.Command(
@@ -151,7 +159,13 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
             ("@Kind", (int)kind), ("@UserId", userId), ("@SessionId", sessionId), ("@PushToken", values.PushToken),
             ("@Language", values.Language), ("@Dev", values.Dev), ("@BundleId", values.BundleId), ("@Os", values.Os),
             ("@OsToken", values.OsToken), ("@PushPlatform", values.PushPlatform), ("@Now", nowMs));
-        return await command.ExecuteScalarAsync(ct) is { } id and not DBNull ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : null;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return (null, null);
+        }
+
+        return (reader.GetInt64(0), await reader.IsDBNullAsync(1, ct) ? null : reader.GetInt64(1));
     }
 
     private async Task<PushTokenRecord?> FindOwnedForUpdateAsync(DbLease lease, long userId, TokenKind kind, long id, CancellationToken ct)

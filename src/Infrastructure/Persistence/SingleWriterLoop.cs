@@ -4,8 +4,9 @@ using System.Threading.Channels;
 namespace PushTokenService.Infrastructure.Persistence;
 
 /// <summary>
-/// The writes of a single-writer database (SQLite), run back to back by one loop, several to a transaction: each write
-/// in a SAVEPOINT of its own, so that a failing one rolls back alone, and every result handed out only after COMMIT.
+/// The writes of a single-writer database (SQLite), run back to back by one loop, several to a transaction, and every
+/// result handed out only after COMMIT. A failing write rolls back alone: its batch is rolled back and run again without
+/// it, each write in a SAVEPOINT of its own (savepoints only then: they are two statements per write).
 /// Callers no longer take turns on a lock (each turn a thread-pool hop), and one commit serves a whole batch.
 /// The loop keeps one connection for all its writes: SQLite drops a connection's page cache whenever another connection
 /// wrote since, so writes that took turns on pooled connections read every page again.
@@ -104,32 +105,16 @@ public sealed class SingleWriterLoop : IDisposable
         try
         {
             lease = await WriterLeaseAsync();
-            await using var transaction = await lease.Connection.BeginTransactionAsync();
-            lease.Transaction = transaction;
-            foreach (var write in batch)
+            var failed = await RunTogetherAsync(lease, batch, succeeded);
+            if (failed is not null)
             {
-                await lease.Command("SAVEPOINT write").ExecuteNonQueryAsync();
-                try
-                {
-                    succeeded.Add((write, await write.Work(lease, write.Cancellation)));
-                    await lease.Command("RELEASE write").ExecuteNonQueryAsync();
-                }
-#pragma warning disable CA1031 // The write's own failure goes to its caller; the batch goes on without it.
-                catch (Exception exception)
-#pragma warning restore CA1031
-                {
-                    if (succeeded.Count > 0 && ReferenceEquals(succeeded[^1].Write, write))
-                    {
-                        succeeded.RemoveAt(succeeded.Count - 1);
-                    }
-
-                    await lease.Command("ROLLBACK TO write; RELEASE write").ExecuteNonQueryAsync();
-                    write.Done.TrySetException(exception);
-                }
+                // Rolled back: the failing write gets its error, the others run again, each in a savepoint of its own.
+                failed.Value.Write.Done.TrySetException(failed.Value.Exception);
+                batch.Remove(failed.Value.Write);
+                succeeded.Clear();
+                await RunOneByOneAsync(lease, batch, succeeded);
             }
 
-            await transaction.CommitAsync();
-            lease.Committed();
             foreach (var (write, result) in succeeded)
             {
                 write.Done.TrySetResult(result);
@@ -154,6 +139,70 @@ public sealed class SingleWriterLoop : IDisposable
         {
             lease?.Transaction = null;
         }
+    }
+
+    /// <summary>
+    /// The batch in one transaction without savepoints (two statements fewer per write), committed when every write
+    /// succeeded. The first write that throws ends it: the transaction rolls back with what the writes asked to run
+    /// after the commit, and that write is returned with its exception.
+    /// </summary>
+    private static async Task<(Write Write, Exception Exception)?> RunTogetherAsync(
+        DbLease lease, List<Write> batch, List<(Write Write, object? Result)> succeeded)
+    {
+        await using var transaction = await lease.Connection.BeginTransactionAsync();
+        lease.Transaction = transaction;
+        foreach (var write in batch)
+        {
+            try
+            {
+                succeeded.Add((write, await write.Work(lease, write.Cancellation)));
+            }
+#pragma warning disable CA1031 // The write's own failure goes to its caller; the others run again without it.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                await transaction.RollbackAsync();
+                lease.DiscardCommitted();
+                return (write, exception);
+            }
+        }
+
+        await transaction.CommitAsync();
+        lease.Committed();
+        return null;
+    }
+
+    /// <summary>The batch in one transaction, each write in a SAVEPOINT: a failing one rolls back alone.</summary>
+    private static async Task RunOneByOneAsync(DbLease lease, List<Write> batch, List<(Write Write, object? Result)> succeeded)
+    {
+        await using var transaction = await lease.Connection.BeginTransactionAsync();
+        lease.Transaction = transaction;
+        foreach (var write in batch)
+        {
+            await lease.Command("SAVEPOINT write").ExecuteNonQueryAsync();
+            var committedBefore = lease.CommittedCount;
+            try
+            {
+                succeeded.Add((write, await write.Work(lease, write.Cancellation)));
+                await lease.Command("RELEASE write").ExecuteNonQueryAsync();
+            }
+#pragma warning disable CA1031 // The write's own failure goes to its caller; the batch goes on without it.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                if (succeeded.Count > 0 && ReferenceEquals(succeeded[^1].Write, write))
+                {
+                    succeeded.RemoveAt(succeeded.Count - 1);
+                }
+
+                await lease.Command("ROLLBACK TO write; RELEASE write").ExecuteNonQueryAsync();
+                lease.DiscardCommitted(from: committedBefore);
+                write.Done.TrySetException(exception);
+            }
+        }
+
+        await transaction.CommitAsync();
+        lease.Committed();
     }
 
     private sealed class Write(Func<DbLease, CancellationToken, Task<object?>> work, CancellationToken cancellation)

@@ -85,6 +85,44 @@ public sealed class SingleWriterLoopTests
     }
 
     [Test]
+    public async Task A_write_that_throws_after_writing_leaves_nothing_and_the_others_commit_and_run_their_actions_once()
+    {
+        using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
+        var actions = new int[20];
+
+        // Queued together, so that they share batches: every fifth write inserts its value, then fails.
+        var writes = Enumerable.Range(0, actions.Length).Select(i => writer.RunAsync(async (lease, ct) =>
+        {
+            lease.OnCommitted(() => Interlocked.Increment(ref actions[i]));
+            await lease.Command("INSERT INTO items (value) VALUES (@Value)", ("@Value", i)).ExecuteNonQueryAsync(ct);
+            return i % 5 == 0 ? throw new InvalidOperationException($"write {i} fails after writing") : i;
+        }, CancellationToken.None)).ToList();
+        var failed = new List<int>();
+        for (var i = 0; i < writes.Count; i++)
+        {
+            try
+            {
+                await writes[i];
+            }
+            catch (InvalidOperationException)
+            {
+                failed.Add(i);
+            }
+        }
+
+        await using var connection = await _connections.OpenAsync(CancellationToken.None);
+        var stored = (await connection.QueryAsync<long>("SELECT value FROM items ORDER BY value")).ToList();
+        var expected = Enumerable.Range(0, actions.Length).Where(i => i % 5 != 0).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed, Is.EqualTo(new[] { 0, 5, 10, 15 }));
+            Assert.That(stored, Is.EqualTo(expected.Select(v => (long)v)), "the failed writes' rows are rolled back, the others' committed once");
+            Assert.That(expected.Select(i => actions[i]), Is.All.EqualTo(1), "each committed write's action ran once");
+            Assert.That(failed.Select(i => actions[i]), Is.All.EqualTo(0), "a failed write's action never ran");
+        });
+    }
+
+    [Test]
     public async Task Consecutive_batches_run_on_one_connection_with_a_larger_page_cache()
     {
         using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));

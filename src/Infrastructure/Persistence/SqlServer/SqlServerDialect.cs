@@ -15,7 +15,7 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public string InsertPushTokenIfAbsent => """
         INSERT INTO push_tokens (kind, user_id, session_id, push_token, language, dev, bundleid, os, os_token, push_platform, created_at, updated_at)
-        OUTPUT INSERTED.id
+        OUTPUT INSERTED.id, CAST(NULL AS INT) AS held
         SELECT @Kind, @UserId, @SessionId, @PushToken, @Language, @Dev, @BundleId, @Os, @OsToken, @PushPlatform, @Now, @Now
         WHERE NOT EXISTS (
             SELECT 1 FROM push_tokens WITH (UPDLOCK, HOLDLOCK)

@@ -8,11 +8,13 @@ public sealed class SqliteDialect : ISqlDialect
     public string InsertSession =>
         "INSERT INTO sessions (user_id, token_hash, created_at, expires_at) VALUES (@UserId, @TokenHash, @CreatedAt, @ExpiresAt) RETURNING id";
 
+    // RETURNING runs after the row is in (https://sqlite.org/lang_returning.html): the count includes it. Counting here, from the
+    // (user_id, kind, id) index, spares the eviction's DELETE (a sort of the user's records) on every add under the cap.
     public string InsertPushTokenIfAbsent => """
         INSERT INTO push_tokens (kind, user_id, session_id, push_token, language, dev, bundleid, os, os_token, push_platform, created_at, updated_at)
         VALUES (@Kind, @UserId, @SessionId, @PushToken, @Language, @Dev, @BundleId, @Os, @OsToken, @PushPlatform, @Now, @Now)
-        ON CONFLICT (kind, bundleid, push_token) DO NOTHING
-        RETURNING id
+        ON CONFLICT (kind, push_token, bundleid) DO NOTHING
+        RETURNING id, (SELECT count(*) FROM push_tokens WHERE user_id = @UserId AND kind = @Kind) AS held
         """;
 
     public string EvictBeyondCap => """
