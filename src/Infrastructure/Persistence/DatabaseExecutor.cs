@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -85,7 +86,29 @@ public sealed partial class DatabaseExecutor : IDisposable
     {
         try
         {
-            return await pipeline.ExecuteAsync(static async (work, ct) => await work(ct), work, cancellationToken);
+            try
+            {
+                // The first attempt runs without the pipeline's machinery (its context, outcome and state machines cost
+                // every request a few microseconds); only a failure the pipeline would retry goes through it.
+                return await work(cancellationToken);
+            }
+            catch (Exception first) when (IsRetried(first, retryTimeouts: ReferenceEquals(pipeline, _reads)))
+            {
+                // The pipeline's first attempt is the one that just failed: same retries, same delays, same log lines.
+                var failed = ExceptionDispatchInfo.Capture(first);
+                return await pipeline.ExecuteAsync(
+                    static async (state, ct) =>
+                    {
+                        if (Interlocked.Exchange(ref state.Failed, null) is { } pending)
+                        {
+                            pending.Throw();
+                        }
+
+                        return await state.Work(ct);
+                    },
+                    new Retried<T>(work, failed),
+                    cancellationToken);
+            }
         }
         catch (Exception exception) when (Classify(exception) is { } error)
         {
@@ -94,12 +117,15 @@ public sealed partial class DatabaseExecutor : IDisposable
         }
     }
 
+    /// <summary>Transient provider errors are retried; command timeouts only for reads (a write that timed out may have run).</summary>
+    private bool IsRetried(Exception exception, bool retryTimeouts) =>
+        Classify(exception) is { IsTransient: true } error && (retryTimeouts || !error.IsTimeout);
+
     private ResiliencePipeline BuildPipeline(bool retryTimeouts) =>
         new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(exception =>
-                    Classify(exception) is { IsTransient: true } error && (retryTimeouts || !error.IsTimeout)),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(exception => IsRetried(exception, retryTimeouts)),
                 MaxRetryAttempts = 3,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -120,6 +146,16 @@ public sealed partial class DatabaseExecutor : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Transient database error, retry {Attempt} ({ExceptionType})")]
     private static partial void LogRetry(ILogger logger, int attempt, string? exceptionType);
+}
+
+/// <summary>The work of a call whose first attempt failed, and that failure, which the pipeline's first attempt throws again.</summary>
+internal sealed class Retried<T>(Func<CancellationToken, Task<T>> work, ExceptionDispatchInfo failed)
+{
+    public Func<CancellationToken, Task<T>> Work { get; } = work;
+
+#pragma warning disable SA1401 // Taken once with Interlocked.Exchange.
+    public ExceptionDispatchInfo? Failed = failed;
+#pragma warning restore SA1401
 }
 
 /// <summary>A write waited longer than <see cref="DatabaseExecutor.WriteQueueTimeout"/> for the one ahead of it.</summary>

@@ -123,7 +123,7 @@ public sealed class SingleWriterLoopTests
     }
 
     [Test]
-    public async Task Consecutive_batches_run_on_one_connection_with_a_larger_page_cache()
+    public async Task Consecutive_batches_run_on_one_connection_with_a_page_cache_of_its_own()
     {
         using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
 
@@ -132,6 +132,6 @@ public sealed class SingleWriterLoopTests
             async (lease, ct) => (lease.Connection, (long)(await lease.Command("PRAGMA cache_size").ExecuteScalarAsync(ct))!),
             CancellationToken.None);
 
-        Assert.That((second, cacheSize), Is.EqualTo((first, -16384L)));
+        Assert.That((second, cacheSize), Is.EqualTo((first, -2048L)));
     }
 }

@@ -34,7 +34,7 @@ public sealed class SqlServerStatementParseTests
         {
             nameof(PushTokenRepository), nameof(UserRepository), nameof(SessionRepository), nameof(AdminTokenRepository),
             "Migrations/SqlServer/0001_initial_schema", "Migrations/SqlServer/0002_push_token_index",
-            "Migrations/SqlServer/0003_one_index_per_push_token",
+            "Migrations/SqlServer/0003_fewer_push_token_indexes",
         }));
     }
 

@@ -1,7 +1,0 @@
--- One index for both lookups by push token: the unique key's columns reordered to (kind, push_token, bundleid) serve the
--- holder lookup (all three) and the invalidation by push token alone (its prefix), so ix_push_tokens_push_token goes.
--- Every new or changed token wrote both indexes, whose keys are the longest of the table: the benchmark's POST and PUT
--- paid for the second one on every write.
-DROP INDEX ix_push_tokens_push_token;
-DROP INDEX ux_push_tokens_token;
-CREATE UNIQUE INDEX ux_push_tokens_token ON push_tokens (kind, push_token, bundleid);
