@@ -44,7 +44,9 @@ builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
 builder.Services.AddMediator((MediatorOptions options) =>
 {
-    options.ServiceLifetime = ServiceLifetime.Scoped;
+    // Every handler, behaviour, validator and repository is a singleton: a scoped mediator only resolved them all again
+    // for each request (DI's ResolveService and its scope dictionary were 6 % of a GET's CPU in the profile).
+    options.ServiceLifetime = ServiceLifetime.Singleton;
     options.Assemblies = [typeof(PushTokenService.Application.DependencyInjection)];
     options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
 });
