@@ -40,7 +40,7 @@ public sealed partial class DatabaseExecutor : IDisposable
     }
 
     public Task<T> ReadAsync<T>(Func<DbLease, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
-        RunAsync(_reads, async ct =>
+        RunAsync(_reads, retryTimeouts: true, async ct =>
         {
             await using var lease = await _connections.RentAsync(ct);
             try
@@ -56,7 +56,7 @@ public sealed partial class DatabaseExecutor : IDisposable
 
     /// <summary>Runs <paramref name="work"/> in one transaction (<see cref="DbLease.Transaction"/>), committed when it returns.</summary>
     public Task<T> WriteAsync<T>(Func<DbLease, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
-        RunAsync(_writes, async ct =>
+        RunAsync(_writes, retryTimeouts: false, async ct =>
         {
             if (_writer is not null)
             {
@@ -82,7 +82,8 @@ public sealed partial class DatabaseExecutor : IDisposable
 
     public void Dispose() => _writer?.Dispose();
 
-    private async Task<T> RunAsync<T>(ResiliencePipeline pipeline, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(
+        ResiliencePipeline pipeline, bool retryTimeouts, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         try
         {
@@ -92,7 +93,7 @@ public sealed partial class DatabaseExecutor : IDisposable
                 // every request a few microseconds); only a failure the pipeline would retry goes through it.
                 return await work(cancellationToken);
             }
-            catch (Exception first) when (IsRetried(first, retryTimeouts: ReferenceEquals(pipeline, _reads)))
+            catch (Exception first) when (IsRetried(first, retryTimeouts))
             {
                 // The pipeline's first attempt is the one that just failed: same retries, same delays, same log lines.
                 var failed = ExceptionDispatchInfo.Capture(first);

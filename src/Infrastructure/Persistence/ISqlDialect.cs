@@ -10,8 +10,9 @@ public interface ISqlDialect
     string InsertSession { get; }
 
     /// <summary>
-    /// Inserts a push token and returns its id and how many records of that kind its user now holds (NULL where the provider
-    /// cannot count in the same statement), or returns no row when (kind, bundleid, push_token) is taken. Parameters: Kind, UserId, SessionId, PushToken, Language, Dev, BundleId, Os, OsToken, PushPlatform, Now.
+    /// Inserts a push token and returns its id and how many records of that kind its user now holds (NULL where the
+    /// provider cannot count in the same statement), or returns no row when (kind, bundleid, push_token) is taken.
+    /// Parameters: Kind, UserId, SessionId, PushToken, Language, Dev, BundleId, Os, OsToken, PushPlatform, Now.
     /// </summary>
     string InsertPushTokenIfAbsent { get; }
 
