@@ -40,7 +40,7 @@ public sealed partial class DatabaseExecutor : IDisposable
     }
 
     public Task<T> ReadAsync<T>(Func<DbLease, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
-        RunAsync(_reads, retryTimeouts: true, async ct =>
+        RunAsync(read: true, async ct =>
         {
             await using var lease = await _connections.RentAsync(ct);
             try
@@ -56,7 +56,7 @@ public sealed partial class DatabaseExecutor : IDisposable
 
     /// <summary>Runs <paramref name="work"/> in one transaction (<see cref="DbLease.Transaction"/>), committed when it returns.</summary>
     public Task<T> WriteAsync<T>(Func<DbLease, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
-        RunAsync(_writes, retryTimeouts: false, async ct =>
+        RunAsync(read: false, async ct =>
         {
             if (_writer is not null)
             {
@@ -82,8 +82,8 @@ public sealed partial class DatabaseExecutor : IDisposable
 
     public void Dispose() => _writer?.Dispose();
 
-    private async Task<T> RunAsync<T>(
-        ResiliencePipeline pipeline, bool retryTimeouts, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>Runs a read's or a write's work: <paramref name="read"/> picks the pipeline and whether timeouts are retried.</summary>
+    private async Task<T> RunAsync<T>(bool read, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         try
         {
@@ -93,11 +93,11 @@ public sealed partial class DatabaseExecutor : IDisposable
                 // every request a few microseconds); only a failure the pipeline would retry goes through it.
                 return await work(cancellationToken);
             }
-            catch (Exception first) when (IsRetried(first, retryTimeouts))
+            catch (Exception first) when (IsRetried(first, retryTimeouts: read))
             {
                 // The pipeline's first attempt is the one that just failed: same retries, same delays, same log lines.
                 var failed = ExceptionDispatchInfo.Capture(first);
-                return await pipeline.ExecuteAsync(
+                return await (read ? _reads : _writes).ExecuteAsync(
                     static async (state, ct) =>
                     {
                         if (Interlocked.Exchange(ref state.Failed, null) is { } pending)
