@@ -24,6 +24,7 @@ var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsO
 var rateLimits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
 
 builder.WebHost.ConfigureKestrel(kestrel => KestrelLimits.Apply(kestrel, limits));
+SocketCompletions.PreferInline(builder.Configuration);
 
 // The contract's default address (API.md section 9). Set here, not in appsettings.json, where it would override
 // ASPNETCORE_URLS and ASPNETCORE_HTTP_PORTS: configuration files come after the ASPNETCORE_ variables.

@@ -1,0 +1,29 @@
+namespace PushTokenService.Api.Http;
+
+/// <summary>
+/// Lets the runtime run socket completions on its event thread (<c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1</c>)
+/// instead of posting each one to the thread pool: one thread-pool hop less per request, 5-6 % more requests/s for
+/// GET, PUT and POST in interleaved A/B runs on the 2-core benchmark machine.
+/// </summary>
+/// <remarks>
+/// On SQLite the only sockets are Kestrel's, whose completions only move bytes into its pipes: the application still
+/// runs on the thread pool. SQL Server's client has sockets of its own, and awaiting code could then resume on the
+/// event thread, so the setting is left alone there. The runtime reads the variable once, when the first socket is
+/// used: this runs before the host starts. A value already set in the environment wins.
+/// </remarks>
+public static class SocketCompletions
+{
+    public const string Variable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
+    /// <summary>Whether to set the variable: on SQLite, when the environment does not say.</summary>
+    public static bool ShouldInline(string? provider, string? current) =>
+        current is null && (string.IsNullOrEmpty(provider) || string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase));
+
+    public static void PreferInline(IConfiguration configuration)
+    {
+        if (ShouldInline(configuration["Database:Provider"], Environment.GetEnvironmentVariable(Variable)))
+        {
+            Environment.SetEnvironmentVariable(Variable, "1");
+        }
+    }
+}
