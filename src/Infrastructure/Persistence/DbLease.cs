@@ -1,12 +1,15 @@
 using System.Data;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using PushTokenService.Infrastructure.Persistence.Sqlite;
 
 namespace PushTokenService.Infrastructure.Persistence;
 
 /// <summary>
 /// An open connection lent for one unit of work, with the commands it has compiled. SQLite parses and plans a statement for
 /// every new command: a lease of <see cref="Sqlite.SqliteConnectionFactory"/> goes back to its pool with its commands,
-/// so the hot statements are compiled once per connection instead of once per request.
+/// so the hot statements are compiled once per connection instead of once per request, and run on the native handle
+/// (<see cref="NativeSqliteCommand"/>).
 /// </summary>
 public sealed class DbLease : IAsyncDisposable
 {
@@ -44,7 +47,8 @@ public sealed class DbLease : IAsyncDisposable
     {
         if (!_commands.TryGetValue(sql, out var command))
         {
-            command = Connection.CreateCommand();
+            // On SQLite a single statement runs on the native handle (NativeSqliteCommand); several go through the provider.
+            command = (Connection is SqliteConnection sqlite ? NativeSqliteCommand.TryCreate(sqlite, sql) : null) ?? Connection.CreateCommand();
             command.CommandText = sql;
             foreach (var (name, _) in parameters)
             {

@@ -25,8 +25,10 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, ILeaseOwner
     // Readers keep a 1 MB page cache each (SQLite's default is 2 MB): the hot reads are served from memory above SQLite, and
     // dozens of pooled connections would otherwise hold copies of the same pages. No memory map: SQLite maps the file once per
     // connection, and every mapping counts the pages it touched again in the resident memory.
-    private const string ConnectionPragmas =
-        "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -1024;";
+    // busy_timeout: SQLite itself waits the connection's timeout on another process's lock (0: without end, as
+    // Microsoft.Data.Sqlite's 0 means), for the statements a lease runs on the native handle (NativeSqliteCommand);
+    // Microsoft.Data.Sqlite's own commands wait as long by retrying.
+    private readonly string _connectionPragmas;
 
     // The pool hands the same native connection out again and again: its pragmas need setting once, not at every open.
     private readonly ConditionalWeakTable<object, object> _prepared = [];
@@ -48,6 +50,8 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, ILeaseOwner
         }
 
         ConnectionString = builder.ToString();
+        _connectionPragmas = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -1024; " +
+            $"PRAGMA busy_timeout = {(builder.DefaultTimeout > 0 ? Math.Min(int.MaxValue, builder.DefaultTimeout * 1000L) : int.MaxValue)};";
         _file = builder.Mode != SqliteOpenMode.Memory && builder.DataSource is { Length: > 0 } path
             && path != ":memory:" && !path.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
             ? path
@@ -68,7 +72,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, ILeaseOwner
             if (!_prepared.TryGetValue(handle, out _))
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = ConnectionPragmas;
+                command.CommandText = _connectionPragmas;
                 await command.ExecuteNonQueryAsync(cancellationToken);
                 _prepared.AddOrUpdate(handle, handle);
             }
