@@ -77,6 +77,16 @@ public sealed class NativeSqliteCommandTests
     }
 
     [Test]
+    public async Task A_native_command_cannot_be_pointed_at_another_statement()
+    {
+        await using var lease = await _connections.RentAsync(CancellationToken.None);
+        var command = lease.Command("SELECT count(*) FROM items");
+
+        Assert.Throws<NotSupportedException>(() => command.CommandText = "DELETE FROM items");
+        Assert.That(command.CommandText, Is.EqualTo("SELECT count(*) FROM items"));
+    }
+
+    [Test]
     public async Task A_change_counts_the_rows_of_its_own_statement()
     {
         await using var lease = await _connections.RentAsync(CancellationToken.None);

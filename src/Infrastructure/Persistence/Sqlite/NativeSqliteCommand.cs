@@ -26,6 +26,7 @@ public sealed class NativeSqliteCommand : DbCommand
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _statement;
     private readonly SqliteParameterCollection _parameters;
+    private readonly string _sql;
     private int[]? _indexes;
     private NativeSqliteReader? _reader;
 
@@ -33,8 +34,11 @@ public sealed class NativeSqliteCommand : DbCommand
     {
         _connection = connection;
         _statement = statement;
+        _sql = sql;
+
+        // The provider's parameter collection (its constructor is not public): callers add and set SqliteParameters as
+        // they do on a SqliteCommand. That command is never run, so it holds nothing to release.
         _parameters = new SqliteCommand().Parameters;
-        CommandText = sql;
     }
 
     /// <summary>The statement compiled on <paramref name="connection"/>; null when <paramref name="sql"/> holds more than one.</summary>
@@ -57,8 +61,19 @@ public sealed class NativeSqliteCommand : DbCommand
         return new NativeSqliteCommand(connection, statement, sql);
     }
 
+    /// <summary>The compiled statement's text: it cannot become another statement.</summary>
     [AllowNull]
-    public override string CommandText { get; set; } = "";
+    public override string CommandText
+    {
+        get => _sql;
+        set
+        {
+            if (!string.Equals(value, _sql, StringComparison.Ordinal))
+            {
+                throw new NotSupportedException("A native command keeps the statement it was compiled from.");
+            }
+        }
+    }
 
     public override int CommandTimeout { get; set; }
 
