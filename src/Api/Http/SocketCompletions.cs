@@ -1,3 +1,5 @@
+using PushTokenService.Infrastructure.Persistence;
+
 namespace PushTokenService.Api.Http;
 
 /// <summary>
@@ -16,12 +18,13 @@ public static class SocketCompletions
     public const string Variable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
     /// <summary>Whether to set the variable: on SQLite, when the environment does not say.</summary>
-    public static bool ShouldInline(string? provider, string? current) =>
-        current is null && (string.IsNullOrEmpty(provider) || string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase));
+    public static bool ShouldInline(DatabaseProvider provider, string? current) => current is null && provider == DatabaseProvider.Sqlite;
 
     public static void PreferInline(IConfiguration configuration)
     {
-        if (ShouldInline(configuration["Database:Provider"], Environment.GetEnvironmentVariable(Variable)))
+        // The provider as the infrastructure reads it (DatabaseOptions, case-insensitive, Sqlite when unset).
+        var provider = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        if (ShouldInline(provider, Environment.GetEnvironmentVariable(Variable)))
         {
             Environment.SetEnvironmentVariable(Variable, "1");
         }

@@ -117,7 +117,7 @@ public sealed class NativeSqliteCommand : DbCommand
         }
         finally
         {
-            raw.sqlite3_reset(_statement);
+            Reset();
         }
     }
 
@@ -162,7 +162,7 @@ public sealed class NativeSqliteCommand : DbCommand
         }
 
         // sqlite3_reset returns the step's error too and leaves the message on the connection for the exception.
-        raw.sqlite3_reset(_statement);
+        Reset();
         SqliteException.ThrowExceptionForRC(rc, _connection.Handle!);
         return false;
     }
