@@ -8,6 +8,9 @@ namespace PushTokenService.Infrastructure.Persistence;
 /// result handed out only after COMMIT. A failing write rolls back alone: its batch is rolled back and run again without
 /// it, each write in a SAVEPOINT of its own (savepoints only then: they are two statements per write).
 /// Callers no longer take turns on a lock (each turn a thread-pool hop), and one commit serves a whole batch.
+/// The loop has a thread of its own, woken by the caller that queues a write: as a thread-pool task it waited behind the
+/// requests queued on the pool at every wake-up, and every other write waits for it. SQLite's calls are synchronous, so
+/// the thread runs the writes to the end; the results go back in one thread-pool item per batch (<see cref="Handout"/>).
 /// The loop keeps one connection for all its writes: SQLite drops a connection's page cache whenever another connection
 /// wrote since, so writes that took turns on pooled connections read every page again.
 /// </summary>
@@ -21,7 +24,9 @@ public sealed class SingleWriterLoop : IDisposable
     // its hash table that grows with the cache: with 16 MB it was 3-4 % of a POST's CPU in the profile.
     private const string WriterCacheSize = "PRAGMA cache_size = -2048";
 
-    private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
+    // Synchronous continuations: a caller's TryWrite wakes the blocked loop thread itself, not through a thread-pool item.
+    private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private readonly IDbConnectionFactory _connections;
     private readonly TimeSpan _maxWait;
     private DbLease? _lease;
@@ -30,7 +35,7 @@ public sealed class SingleWriterLoop : IDisposable
     {
         _connections = connections;
         _maxWait = maxWait;
-        _ = Task.Run(RunAsync);
+        new Thread(Run) { IsBackground = true, Name = "SQLite writer" }.Start();
     }
 
     /// <summary>
@@ -48,23 +53,24 @@ public sealed class SingleWriterLoop : IDisposable
 
     public void Dispose() => _writes.Writer.TryComplete();
 
-    private async Task RunAsync()
+    private void Run()
     {
         var batch = new List<Write>(MaxBatch);
         var succeeded = new List<(Write Write, object? Result)>(MaxBatch);
-        while (await _writes.Reader.WaitToReadAsync())
+        while (WaitForWrites())
         {
             batch.Clear();
             succeeded.Clear();
+            var handout = new Handout();
             while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var write))
             {
                 if (write.Cancellation.IsCancellationRequested)
                 {
-                    write.Done.TrySetCanceled(write.Cancellation);
+                    handout.Fail(write, new OperationCanceledException(write.Cancellation));
                 }
                 else if (Stopwatch.GetElapsedTime(write.Enqueued) > _maxWait)
                 {
-                    write.Done.TrySetException(new WriteQueueTimeoutException());
+                    handout.Fail(write, new WriteQueueTimeoutException());
                 }
                 else
                 {
@@ -74,14 +80,19 @@ public sealed class SingleWriterLoop : IDisposable
 
             if (batch.Count > 0)
             {
-                await RunBatchAsync(batch, succeeded);
+                RunBatchAsync(batch, succeeded, handout).GetAwaiter().GetResult();
             }
+
+            handout.Send();
         }
 
-        if (_lease is not null)
-        {
-            await _lease.CloseAsync();
-        }
+        _lease?.CloseAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    private bool WaitForWrites()
+    {
+        var wait = _writes.Reader.WaitToReadAsync();
+        return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
     }
 
     private async ValueTask<DbLease> WriterLeaseAsync()
@@ -101,7 +112,7 @@ public sealed class SingleWriterLoop : IDisposable
         return _lease;
     }
 
-    private async Task RunBatchAsync(List<Write> batch, List<(Write Write, object? Result)> succeeded)
+    private async Task RunBatchAsync(List<Write> batch, List<(Write Write, object? Result)> succeeded, Handout handout)
     {
         DbLease? lease = null;
         try
@@ -111,15 +122,15 @@ public sealed class SingleWriterLoop : IDisposable
             if (failed is not null)
             {
                 // Rolled back: the failing write gets its error, the others run again, each in a savepoint of its own.
-                failed.Value.Write.Done.TrySetException(failed.Value.Exception);
+                handout.Fail(failed.Value.Write, failed.Value.Exception);
                 batch.Remove(failed.Value.Write);
                 succeeded.Clear();
-                await RunOneByOneAsync(lease, batch, succeeded);
+                await RunOneByOneAsync(lease, batch, succeeded, handout);
             }
 
             foreach (var (write, result) in succeeded)
             {
-                write.Done.TrySetResult(result);
+                handout.Succeed(write, result);
             }
         }
 #pragma warning disable CA1031 // The transaction failed (BEGIN, a rollback or COMMIT): every write of the batch fails with it.
@@ -134,7 +145,7 @@ public sealed class SingleWriterLoop : IDisposable
 
             foreach (var write in batch)
             {
-                write.Done.TrySetException(exception);
+                handout.Fail(write, exception);
             }
         }
         finally
@@ -175,7 +186,8 @@ public sealed class SingleWriterLoop : IDisposable
     }
 
     /// <summary>The batch in one transaction, each write in a SAVEPOINT: a failing one rolls back alone.</summary>
-    private static async Task RunOneByOneAsync(DbLease lease, List<Write> batch, List<(Write Write, object? Result)> succeeded)
+    private static async Task RunOneByOneAsync(
+        DbLease lease, List<Write> batch, List<(Write Write, object? Result)> succeeded, Handout handout)
     {
         await using var transaction = await lease.Connection.BeginTransactionAsync();
         lease.Transaction = transaction;
@@ -199,7 +211,7 @@ public sealed class SingleWriterLoop : IDisposable
 
                 await lease.Command("ROLLBACK TO write; RELEASE write").ExecuteNonQueryAsync();
                 lease.DiscardCommitted(from: committedBefore);
-                write.Done.TrySetException(exception);
+                handout.Fail(write, exception);
             }
         }
 
@@ -215,6 +227,43 @@ public sealed class SingleWriterLoop : IDisposable
 
         public long Enqueued { get; } = Stopwatch.GetTimestamp();
 
-        public TaskCompletionSource<object?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        // No RunContinuationsAsynchronously: the caller's continuation runs where the result is set, in its batch's Handout.
+        public TaskCompletionSource<object?> Done { get; } = new();
+    }
+
+    /// <summary>
+    /// A batch's results and errors, handed to their callers by one thread-pool work item once the batch has ended: each
+    /// caller's continuation runs in turn on that thread (a write's task completes synchronously). One dispatch per batch
+    /// instead of one per write, and the loop's thread is free for the next batch at once, whatever the callers do next.
+    /// A write that fails twice (its own error, then its batch's) keeps the first.
+    /// </summary>
+    private sealed class Handout : IThreadPoolWorkItem
+    {
+        private readonly List<(Write Write, object? Result, Exception? Error)> _outcomes = [];
+
+        public void Succeed(Write write, object? result) => _outcomes.Add((write, result, null));
+
+        public void Fail(Write write, Exception error) => _outcomes.Add((write, null, error));
+
+        public void Send()
+        {
+            if (_outcomes.Count > 0)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            }
+        }
+
+        public void Execute()
+        {
+            foreach (var (write, result, error) in _outcomes)
+            {
+                _ = error switch
+                {
+                    null => write.Done.TrySetResult(result),
+                    OperationCanceledException when write.Cancellation.IsCancellationRequested => write.Done.TrySetCanceled(write.Cancellation),
+                    _ => write.Done.TrySetException(error),
+                };
+            }
+        }
     }
 }

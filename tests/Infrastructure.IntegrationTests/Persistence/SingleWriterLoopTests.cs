@@ -134,4 +134,100 @@ public sealed class SingleWriterLoopTests
 
         Assert.That((second, cacheSize), Is.EqualTo((first, -2048L)));
     }
+
+    [Test]
+    public async Task The_writes_run_on_one_thread_of_the_loop_s_own_not_on_the_thread_pool()
+    {
+        using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
+
+        var threads = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => writer.RunAsync(
+            (_, _) => Task.FromResult((ManagedThreadId: Environment.CurrentManagedThreadId, Thread.CurrentThread.IsThreadPoolThread)),
+            CancellationToken.None)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(threads.Select(t => t.ManagedThreadId).Distinct().Count(), Is.EqualTo(1), "one thread");
+            Assert.That(threads[0].IsThreadPoolThread, Is.False, "not a pool thread, which waits behind the queued requests");
+        });
+    }
+
+    [Test]
+    public async Task A_caller_that_blocks_after_its_answer_does_not_hold_up_the_next_write()
+    {
+        using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
+
+        // The loop is held until the first caller's continuation is in place. That continuation runs where the answer is
+        // handed out, and blocks there until a second write, queued from it, has answered. Were the answers handed out on
+        // the loop's thread, the second write would never run. The caller awaits on a pool thread, as a request does: the
+        // test framework's own synchronization context would post the continuation elsewhere.
+        var (held, release) = HoldTheLoop(writer);
+        var second = await Task.Factory.StartNew(() => writer.RunAsync((_, _) => Task.FromResult(1), CancellationToken.None).ContinueWith(
+            _ =>
+            {
+                var next = writer.RunAsync((_, _) => Task.FromResult(2), CancellationToken.None);
+                return next.Wait(TimeSpan.FromSeconds(30)) ? next.Result : -1;
+            },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default),
+            CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);
+        release();
+
+        Assert.That(await held, Is.EqualTo(1));
+        Assert.That(await second, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_write_whose_caller_gave_up_while_it_waited_ends_canceled_and_writes_nothing()
+    {
+        using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
+        var (first, release) = HoldTheLoop(writer);
+        using var giveUp = new CancellationTokenSource();
+
+        var waiting = writer.RunAsync(
+            (lease, ct) => lease.Command("INSERT INTO items (value) VALUES (2)").ExecuteNonQueryAsync(ct), giveUp.Token);
+        await giveUp.CancelAsync();
+        release();
+
+        Assert.That(await first, Is.EqualTo(1));
+        Assert.That(async () => await waiting, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(await StoredAsync(), Is.EqualTo(new[] { 1L }));
+    }
+
+    [Test]
+    public async Task A_write_that_waited_in_the_queue_longer_than_the_limit_fails_without_running()
+    {
+        var limit = TimeSpan.FromMilliseconds(50);
+        using var writer = new SingleWriterLoop(_connections, limit);
+        var (first, release) = HoldTheLoop(writer);
+
+        var waiting = writer.RunAsync(
+            (lease, ct) => lease.Command("INSERT INTO items (value) VALUES (2)").ExecuteNonQueryAsync(ct), CancellationToken.None);
+        var queued = System.Diagnostics.Stopwatch.StartNew();
+        SpinWait.SpinUntil(() => queued.Elapsed > limit * 2);
+        release();
+
+        Assert.That(await first, Is.EqualTo(1));
+        Assert.That(async () => await waiting, Throws.InstanceOf<WriteQueueTimeoutException>());
+        Assert.That(await StoredAsync(), Is.EqualTo(new[] { 1L }));
+    }
+
+    /// <summary>A write (of value 1) that keeps the loop busy until <c>release</c> is called; returned once it runs.</summary>
+    private static (Task<int> Write, Action Release) HoldTheLoop(SingleWriterLoop writer)
+    {
+        var running = new ManualResetEventSlim();
+        var gate = new ManualResetEventSlim();
+        var write = writer.RunAsync((lease, ct) =>
+        {
+            running.Set();
+            gate.Wait(ct);
+            return lease.Command("INSERT INTO items (value) VALUES (1)").ExecuteNonQueryAsync(ct);
+        }, CancellationToken.None);
+        Assert.That(running.Wait(TimeSpan.FromSeconds(30)), Is.True, "the holding write runs");
+        return (write, gate.Set);
+    }
+
+    private async Task<List<long>> StoredAsync()
+    {
+        await using var connection = await _connections.OpenAsync(CancellationToken.None);
+        return (await connection.QueryAsync<long>("SELECT value FROM items ORDER BY value")).ToList();
+    }
 }
