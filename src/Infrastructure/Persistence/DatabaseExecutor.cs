@@ -36,7 +36,7 @@ public sealed partial class DatabaseExecutor : IDisposable
         _logger = logger;
         _reads = BuildPipeline(retryTimeouts: true);
         _writes = BuildPipeline(retryTimeouts: false);
-        _writer = connections.SingleWriter ? new SingleWriterLoop(connections, WriteQueueTimeout) : null;
+        _writer = connections.SingleWriter ? new SingleWriterLoop(connections, WriteQueueTimeout, logger) : null;
     }
 
     public Task<T> ReadAsync<T>(Func<DbLease, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
 
 namespace PushTokenService.Infrastructure.Persistence;
 
@@ -13,30 +14,49 @@ namespace PushTokenService.Infrastructure.Persistence;
 /// the thread runs the writes to the end; the results go back in one thread-pool item per batch (<see cref="Handout"/>).
 /// The loop keeps one connection for all its writes: SQLite drops a connection's page cache whenever another connection
 /// wrote since, so writes that took turns on pooled connections read every page again.
+/// Every <see cref="CheckpointEveryBatches"/> batches it asks <see cref="WalCheckpointer"/> to copy the log into the file
+/// beside it, instead of stalling at a COMMIT to do it.
 /// </summary>
 public sealed class SingleWriterLoop : IDisposable
 {
     /// <summary>At most this many writes share one transaction.</summary>
     public const int MaxBatch = 64;
 
+    /// <summary>The writer checkpoints at COMMIT only past this many frames in the log (16 MB of 4 KB pages).</summary>
+    public const int WriterAutoCheckpointFrames = 4096;
+
+    /// <summary>
+    /// A background checkpoint every this many batches: about 600 frames of POSTs (SQLite's default is a checkpoint per
+    /// 1,000), well inside <see cref="WriterAutoCheckpointFrames"/>.
+    /// </summary>
+    public const int CheckpointEveryBatches = 64;
+
     // 2 MB: room for a full batch's pages and the upper levels of every b-tree at a million records (about 1.2 MB). Not more:
     // at every COMMIT SQLite truncates the connection's cache (pcache1TruncateUnsafe, from pager_end_transaction), a walk of
     // its hash table that grows with the cache: with 16 MB it was 3-4 % of a POST's CPU in the profile.
-    private const string WriterCacheSize = "PRAGMA cache_size = -2048";
+    // And the log copied into the file by the writer only past WriterAutoCheckpointFrames (SQLite's default is 1,000): below
+    // that the WalCheckpointer does it beside the writes.
+    private static readonly string WriterPragmas = $"PRAGMA cache_size = -2048; PRAGMA wal_autocheckpoint = {WriterAutoCheckpointFrames}";
 
     // Synchronous continuations: a caller's TryWrite wakes the blocked loop thread itself, not through a thread-pool item.
     private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private readonly IDbConnectionFactory _connections;
     private readonly TimeSpan _maxWait;
+    private readonly WalCheckpointer _checkpointer;
     private DbLease? _lease;
+    private int _batchesSinceCheckpoint;
 
-    public SingleWriterLoop(IDbConnectionFactory connections, TimeSpan maxWait)
+    public SingleWriterLoop(IDbConnectionFactory connections, TimeSpan maxWait, ILogger? logger = null)
     {
         _connections = connections;
         _maxWait = maxWait;
+        _checkpointer = new WalCheckpointer(connections, logger);
         new Thread(Run) { IsBackground = true, Name = "SQLite writer" }.Start();
     }
+
+    /// <summary>Background checkpoints run so far.</summary>
+    public long Checkpoints => _checkpointer.Completed;
 
     /// <summary>
     /// Runs <paramref name="work"/> inside the current batch's transaction. A write that waited longer than the
@@ -51,7 +71,11 @@ public sealed class SingleWriterLoop : IDisposable
         return (T)(await write.Done.Task)!;
     }
 
-    public void Dispose() => _writes.Writer.TryComplete();
+    public void Dispose()
+    {
+        _writes.Writer.TryComplete();
+        _checkpointer.Dispose();
+    }
 
     private void Run()
     {
@@ -81,6 +105,11 @@ public sealed class SingleWriterLoop : IDisposable
             if (batch.Count > 0)
             {
                 RunBatchAsync(batch, succeeded, handout).GetAwaiter().GetResult();
+                if (++_batchesSinceCheckpoint == CheckpointEveryBatches)
+                {
+                    _batchesSinceCheckpoint = 0;
+                    _checkpointer.Request();
+                }
             }
 
             handout.Send();
@@ -106,7 +135,7 @@ public sealed class SingleWriterLoop : IDisposable
         if (_lease is null)
         {
             _lease = await _connections.RentAsync(CancellationToken.None);
-            await _lease.Command(WriterCacheSize).ExecuteNonQueryAsync();
+            await _lease.Command(WriterPragmas).ExecuteNonQueryAsync();
         }
 
         return _lease;

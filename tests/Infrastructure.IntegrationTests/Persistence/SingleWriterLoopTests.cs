@@ -136,6 +136,40 @@ public sealed class SingleWriterLoopTests
     }
 
     [Test]
+    public async Task The_log_is_copied_into_the_database_file_beside_the_writes_and_the_writer_itself_copies_it_only_when_it_is_long()
+    {
+        await using (var setup = await _connections.OpenAsync(CancellationToken.None))
+        {
+            await setup.ExecuteAsync("PRAGMA journal_mode = WAL; CREATE TABLE pages (data BLOB NOT NULL)");
+        }
+
+        var file = new FileInfo(Path.Combine(_folder, "writer.db"));
+        var before = file.Length;
+        using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
+
+        // One write per batch (each awaited), each row a page of its own: far below the writer's own checkpoint threshold.
+        for (var i = 0; i < 2 * SingleWriterLoop.CheckpointEveryBatches; i++)
+        {
+            await writer.RunAsync(
+                (lease, ct) => lease.Command("INSERT INTO pages (data) VALUES (randomblob(3000))").ExecuteNonQueryAsync(ct), CancellationToken.None);
+        }
+
+        var autoCheckpoint = await writer.RunAsync(
+            async (lease, ct) => (long)(await lease.Command("PRAGMA wal_autocheckpoint").ExecuteScalarAsync(ct))!, CancellationToken.None);
+        var checkpointed = SpinWait.SpinUntil(() => writer.Checkpoints >= 1, TimeSpan.FromSeconds(30));
+        file.Refresh();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(autoCheckpoint, Is.EqualTo(SingleWriterLoop.WriterAutoCheckpointFrames), "the writer's own threshold");
+            Assert.That(checkpointed, Is.True, "a background checkpoint ran");
+            Assert.That(
+                file.Length - before, Is.GreaterThanOrEqualTo(SingleWriterLoop.CheckpointEveryBatches * 3000L),
+                "the first batches' pages are in the database file, not only in the log");
+        });
+    }
+
+    [Test]
     public async Task The_writes_run_on_one_thread_of_the_loop_s_own_not_on_the_thread_pool()
     {
         using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
