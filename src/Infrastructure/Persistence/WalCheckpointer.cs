@@ -37,6 +37,11 @@ public sealed partial class WalCheckpointer : IDisposable
 
     public void Dispose()
     {
+        if (_stopped)
+        {
+            return;
+        }
+
         _stopped = true;
         _due.Set();
         _thread.Join();
