@@ -71,11 +71,8 @@ public sealed class SingleWriterLoop : IDisposable
         return (T)(await write.Done.Task)!;
     }
 
-    public void Dispose()
-    {
-        _writes.Writer.TryComplete();
-        _checkpointer.Dispose();
-    }
+    /// <summary>Takes no more writes; the loop runs those queued, then closes its connection and stops the checkpoints.</summary>
+    public void Dispose() => _writes.Writer.TryComplete();
 
     private void Run()
     {
@@ -116,6 +113,9 @@ public sealed class SingleWriterLoop : IDisposable
         }
 
         _lease?.CloseAsync().AsTask().GetAwaiter().GetResult();
+
+        // Here, after the last batch, not in Dispose: the writes still queued then may ask for a checkpoint.
+        _checkpointer.Dispose();
     }
 
     private bool WaitForWrites()

@@ -244,6 +244,27 @@ public sealed class SingleWriterLoopTests
         Assert.That(await StoredAsync(), Is.EqualTo(new[] { 1L }));
     }
 
+    [Test]
+    public async Task Writes_still_queued_when_the_loop_is_disposed_run_even_when_one_of_them_asks_for_a_checkpoint()
+    {
+        var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
+        for (var i = 0; i < SingleWriterLoop.CheckpointEveryBatches - 1; i++)
+        {
+            await writer.RunAsync((_, _) => Task.FromResult(0), CancellationToken.None);
+        }
+
+        // The held write's batch is the one that asks for a checkpoint, and it ends after Dispose.
+        var (held, release) = HoldTheLoop(writer);
+        var queued = writer.RunAsync(
+            (lease, ct) => lease.Command("INSERT INTO items (value) VALUES (2)").ExecuteNonQueryAsync(ct), CancellationToken.None);
+        writer.Dispose();
+        release();
+
+        Assert.That(await held, Is.EqualTo(1));
+        Assert.That(await queued, Is.EqualTo(1));
+        Assert.That(await StoredAsync(), Is.EqualTo(new[] { 1L, 2L }));
+    }
+
     /// <summary>A write (of value 1) that keeps the loop busy until <c>release</c> is called; returned once it runs.</summary>
     private static (Task<int> Write, Action Release) HoldTheLoop(SingleWriterLoop writer)
     {
