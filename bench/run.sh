@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: builds Release, starts the baseline and the service on fresh SQLite files, seeds them,
 # drives each endpoint with wrk and writes the table to bench/results/latest.md.
-#   bash bench/run.sh                    # the full run (about 14 minutes)
+#   bash bench/run.sh                    # the full run (about 15 minutes)
 #   BENCH_DURATION=5s bash bench/run.sh  # shorter runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -72,7 +72,7 @@ migrate() {
 measure() {
   local name=$1 script=$2 url=$3 timeout=${4:-2s} length=${5:-$duration}
   local line
-  line=$(BENCH_PHASE=measure wrk -t"$threads" -c"$connections" -d"$length" --timeout "$timeout" -s "bench/scripts/$script" "$url" | grep '^RESULT')
+  line=$(BENCH_PHASE=${BENCH_PHASE:-measure} wrk -t"$threads" -c"$connections" -d"$length" --timeout "$timeout" -s "bench/scripts/$script" "$url" | grep '^RESULT')
   local rps p50 p99 non2xx errors
   rps=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$line")
   p50=$(sed -E 's/.*p50=([0-9.]+).*/\1/' <<<"$line")
@@ -87,20 +87,37 @@ warm() {
   BENCH_PHASE=warmup wrk -t"$threads" -c"$connections" -d"$length" --timeout "$timeout" -s "bench/scripts/$script" "$url" >/dev/null 2>&1 || true
 }
 
-# run NAME SCRIPT URL [TIMEOUT]: a warm-up run, then the measured run, then the baseline once more.
-run() {
-  warm "$2" "$3" "${4:-2s}"
-  measure "$@"
-  baseline
-}
-
 # The baseline runs beside the service for the whole benchmark (idle while the service is measured) and is measured
-# again after every run of the service: on this shared VM the machine's speed moves by up to 30 % within minutes, and a
-# ratio against a baseline measured ten minutes earlier would measure that drift.
+# again and again, alternating with the service's runs: on this shared VM the machine's speed moves by up to 30 % within
+# minutes, even within one 10-s run, and a ratio against a baseline measured minutes earlier would measure that drift.
 baseline_count=0
 baseline() {
   baseline_count=$((baseline_count + 1))
-  measure "baseline#$baseline_count" baseline.lua "$baseline_url"
+  measure "baseline#$baseline_count" baseline.lua "$baseline_url" 2s "${1:-$duration}"
+}
+
+# run NAME SCRIPT URL: a warm-up run, then BENCH_BURSTS runs of the measured duration split among them, each after a
+# baseline run of the same length; the table's row is their mean, its ratio to the baseline runs around them.
+bursts=${BENCH_BURSTS:-5}
+burst_length=$(( ${duration%s} / bursts ))s
+run() {
+  warm "$2" "$3"
+  local k
+  for k in $(seq 1 "$bursts"); do
+    baseline "$burst_length"
+    BENCH_PHASE=measure-$k BENCH_BURST=$((k - 1)) BENCH_BURSTS=$bursts measure "$1#$k" "$2" "$3" 2s "$burst_length" >/dev/null
+  done
+  baseline "$burst_length"
+  awk -v name="$1" 'index($1, name "#") == 1 { sum += $2; count++ } END { printf "%s %.1f/s, the mean of %d runs\n", name, sum / count, count }' \
+    "$work/results.txt"
+}
+
+# run_long NAME SCRIPT URL TIMEOUT: one measured run of the whole duration, between two baseline runs (login: a request
+# takes seconds, too long for short runs).
+run_long() {
+  warm "$2" "$3" "$4"
+  measure "$@"
+  baseline
 }
 
 echo "baseline"
@@ -109,7 +126,6 @@ dotnet "$baseline_dll" --urls "$baseline_url" >/dev/null 2>&1 &
 pid_baseline=$!
 wait_ready "$baseline_url/v1/api/user/token"
 warm baseline.lua "$baseline_url"
-baseline
 
 echo "endpoints (1,000 records and 60,000 registering users; the delete pool is seeded before DELETE's run)"
 export BENCH_DATA=$work/main BENCH_RUN=main
@@ -134,7 +150,7 @@ BENCH_RUN=cap run "post@cap" post.lua "$url"
 # 25,000/s, and a pool seeded at the start would have made every run before it work on a 900,000-record registry.
 dotnet "$seeder_dll" "$work/main.db" "$work/delete" 200 0 "${BENCH_DELETE_POOL:-900000}" >/dev/null
 BENCH_DATA=$work/delete run "delete" delete.lua "$url"
-run "login" login.lua "$url" 30s
+run_long "login" login.lua "$url" 30s
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
 stop_service
 
@@ -164,11 +180,12 @@ for endpoint in get post; do
   done
   for round in $(seq 1 "$scale_rounds"); do
     if [ $((round % 2)) = 1 ]; then order="1k 1m"; else order="1m 1k"; fi
+    [ $((round % 2)) = 1 ] && baseline "$scale_burst"
     for size in $order; do
       BENCH_DATA=$work/$endpoint$size BENCH_RUN=scale$size-$round measure "$endpoint@$size#$round" "$endpoint.lua" "$(scale_url $size)" 2s "$scale_burst" >/dev/null
     done
   done
-  baseline
+  baseline "$scale_burst"
 done
 kill "$pid1k" "$pid1m"; wait "$pid1k" "$pid1m" 2>/dev/null || true
 pid1k=""
@@ -176,7 +193,8 @@ pid1m=""
 kill "$pid_baseline"; wait "$pid_baseline" 2>/dev/null || true
 pid_baseline=""
 
-# The table: each run's ratio is to the mean of the two baseline runs measured just before and just after it.
+# The table: each run's ratio is to the mean of the two baseline runs measured just before and just after it, and a run
+# during which the baseline moved by more than 20 % makes the whole benchmark NOT VALID.
 machine="$(nproc) cores, $(awk -F: '/model name/ {gsub(/^ +/, "", $2); print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/ {print $2}') GiB, .NET $(dotnet --version)"
 mkdir -p bench/results
 awk -v machine="$machine" -v when="$(date -u +%Y-%m-%dT%H:%MZ)" -v rss="$rss_kb" -v conns="$connections" -v threads="$threads" \
@@ -195,8 +213,9 @@ awk -v machine="$machine" -v when="$(date -u +%Y-%m-%dT%H:%MZ)" -v rss="$rss_kb"
       around[key] += (before[i] + after[i]) / 2
     }
     for (k = 1; k <= rows; k++) { key = order[k]; c = count[key]; r[key] /= c; q50[key] /= c; q99[key] /= c; around[key] /= c; ratio[key] = r[key] / around[key] }
+    # The machine changed speed during a run when the baseline runs just before and just after it differ.
     drift = 0
-    for (j = 2; j <= nb; j++) { d = (rps[bpos[j]] - rps[bpos[j - 1]]) / rps[bpos[j - 1]]; if (d < 0) d = -d; if (d > drift) drift = d }
+    for (i = 1; i <= n; i++) if (!isbase[i]) { d = (after[i] - before[i]) / before[i]; if (d < 0) d = -d; if (d > drift) { drift = d; worst = name[i] } }
     printf "Measured %s on %s; wrk -t%s -c%s -d%s after a warm-up run.\n\n", when, machine, threads, conns, dur
     printf "| run | requests/s | p50 ms | p99 ms | baseline/s around it | ratio to baseline | non-2xx | socket errors |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"
     printf "| baseline (mean of %d runs) | %.0f | %.2f | %.2f | | 1.000 | 0 | 0 |\n", nb, bsum / nb, b50 / nb, b99 / nb
@@ -205,8 +224,8 @@ awk -v machine="$machine" -v when="$(date -u +%Y-%m-%dT%H:%MZ)" -v rss="$rss_kb"
     printf "post: 60,000 users register new tokens, each under the cap of 20 records; post@cap: 200 users at the cap, every POST also evicts the oldest record. "
     printf "The scale rows (@1k, @1m) are each the mean of %d runs of %s, alternating between the two sizes.\n\n", rounds, burst
     valid = drift <= 0.2
-    printf "The baseline was measured %d times, after every run of the service: from %.0f to %.0f/s; the largest change between two consecutive measurements, %.0f%%: %s\n\n", \
-      nb, bmin, bmax, drift * 100, (valid ? "the run is valid (20% or less)." : "the run is NOT VALID (more than 20%): the machine changed speed within a run, the ratios mean nothing.")
+    printf "The baseline was measured %d times, before and after every run of the service: from %.0f to %.0f/s. The largest change across one run (%s): %.0f%%; %s\n\n", \
+      nb, bmin, bmax, worst, drift * 100, (valid ? "the run is valid (20% or less)." : "the run is NOT VALID (more than 20%): the machine changed speed during a run, the ratios mean nothing.")
     if (!valid) printf "NOT VALID: "
     printf "Targets: GET >= 0.5 of baseline: %s; POST >= 0.25: %s; PUT >= 0.25: %s; GET p99 < 5 ms: %s; ", \
       (ratio["get"] >= 0.5 ? "met" : "MISSED"), (ratio["post"] >= 0.25 ? "met" : "MISSED"), (ratio["put"] >= 0.25 ? "met" : "MISSED"), (q99["get"] < 5 ? "met" : "MISSED")
