@@ -87,6 +87,20 @@ warm() {
   BENCH_PHASE=warmup wrk -t"$threads" -c"$connections" -d"$length" --timeout "$timeout" -s "bench/scripts/$script" "$url" >/dev/null 2>&1 || true
 }
 
+# settle PID...: waits (up to 3 s) until the processes use less than a tenth of a core, so that work left over from one
+# run (a checkpoint, a collection, the answers still queued) is not charged to the baseline run after it.
+cpu_ticks() { local total=0 p; for p in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$total"; }
+settle() {
+  local previous current
+  previous=$(cpu_ticks "$@")
+  for _ in $(seq 1 30); do
+    sleep 0.1
+    current=$(cpu_ticks "$@")
+    [ $((current - previous)) -le 1 ] && return 0
+    previous=$current
+  done
+}
+
 # The baseline runs beside the service for the whole benchmark (idle while the service is measured) and is measured
 # again and again, alternating with the service's runs: on this shared VM the machine's speed moves by up to 30 % within
 # minutes, even within one 10-s run, and a ratio against a baseline measured minutes earlier would measure that drift.
@@ -106,6 +120,7 @@ run() {
   for k in $(seq 1 "$bursts"); do
     baseline "$burst_length"
     BENCH_PHASE=measure-$k BENCH_BURST=$((k - 1)) BENCH_BURSTS=$bursts measure "$1#$k" "$2" "$3" 2s "$burst_length" >/dev/null
+    settle "$pid"
   done
   baseline "$burst_length"
   awk -v name="$1" 'index($1, name "#") == 1 { sum += $2; count++ } END { printf "%s %.1f/s, the mean of %d runs\n", name, sum / count, count }' \
@@ -117,6 +132,7 @@ run() {
 run_long() {
   warm "$2" "$3" "$4"
   measure "$@"
+  settle "$pid"
   baseline
 }
 
@@ -183,6 +199,7 @@ for endpoint in get post; do
     [ $((round % 2)) = 1 ] && baseline "$scale_burst"
     for size in $order; do
       BENCH_DATA=$work/$endpoint$size BENCH_RUN=scale$size-$round measure "$endpoint@$size#$round" "$endpoint.lua" "$(scale_url $size)" 2s "$scale_burst" >/dev/null
+      settle "$pid1k" "$pid1m"
     done
   done
   baseline "$scale_burst"
@@ -193,45 +210,58 @@ pid1m=""
 kill "$pid_baseline"; wait "$pid_baseline" 2>/dev/null || true
 pid_baseline=""
 
-# The table: each run's ratio is to the mean of the two baseline runs measured just before and just after it, and a run
-# during which the baseline moved by more than 20 % makes the whole benchmark NOT VALID.
+# The table: each run's ratio is to the mean of the two baseline runs measured just before and just after it; a row is
+# the mean of its runs. The runs of one row scatter with the machine: a row whose ratio's standard error (over its runs)
+# is more than 10 % of the ratio makes the whole benchmark NOT VALID, and so does such a scatter in the rounds' 1M/1k.
 machine="$(nproc) cores, $(awk -F: '/model name/ {gsub(/^ +/, "", $2); print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/ {print $2}') GiB, .NET $(dotnet --version)"
 mkdir -p bench/results
 awk -v machine="$machine" -v when="$(date -u +%Y-%m-%dT%H:%MZ)" -v rss="$rss_kb" -v conns="$connections" -v threads="$threads" \
-  -v dur="$duration" -v burst="$scale_burst" -v rounds="$scale_rounds" '
+  -v dur="$duration" -v bursts="$bursts" -v blen="$burst_length" -v burst="$scale_burst" -v rounds="$scale_rounds" '
+  function stderr(sum, sumsq, c,   mean, var) { if (c < 2) return 0; mean = sum / c; var = (sumsq - c * mean * mean) / (c - 1); return (var > 0 ? sqrt(var / c) : 0) }
   { n++; name[n] = $1; rps[n] = $2; p50[n] = $3; p99[n] = $4; non2xx[n] = $5; errors[n] = $6; isbase[n] = ($1 ~ /^baseline#/) }
   END {
-    for (i = 1; i <= n; i++) if (isbase[i]) { nb++; bpos[nb] = i; bsum += rps[i]; b50 += p50[i]; b99 += p99[i]; if (nb == 1 || rps[i] < bmin) bmin = rps[i]; if (rps[i] > bmax) bmax = rps[i] }
+    for (i = 1; i <= n; i++) if (isbase[i]) { nb++; bsum += rps[i]; b50 += p50[i]; b99 += p99[i]; if (nb == 1 || rps[i] < bmin) bmin = rps[i]; if (rps[i] > bmax) bmax = rps[i] }
     last = 0; for (i = 1; i <= n; i++) if (isbase[i]) last = rps[i]; else before[i] = last
     last = 0; for (i = n; i >= 1; i--) if (isbase[i]) last = rps[i]; else after[i] = last
-    # Runs named NAME#k (the scale runs) make one row, NAME, with the means of their figures.
+    # Runs named NAME#k make one row, NAME, with the means of their figures.
     for (i = 1; i <= n; i++) {
       if (isbase[i]) continue
       split(name[i], part, "#"); key = part[1]
       if (!(key in count)) order[++rows] = key
       count[key]++; r[key] += rps[i]; q50[key] += p50[i]; q99[key] += p99[i]; bad[key] += non2xx[i]; err[key] += errors[i]
       around[key] += (before[i] + after[i]) / 2
+      one = rps[i] / ((before[i] + after[i]) / 2); rs[key] += one; rss2[key] += one * one
+      if (part[2] != "") { byround[key, part[2]] = rps[i] }
     }
-    for (k = 1; k <= rows; k++) { key = order[k]; c = count[key]; r[key] /= c; q50[key] /= c; q99[key] /= c; around[key] /= c; ratio[key] = r[key] / around[key] }
-    # The machine changed speed during a run when the baseline runs just before and just after it differ.
-    drift = 0
-    for (i = 1; i <= n; i++) if (!isbase[i]) { d = (after[i] - before[i]) / before[i]; if (d < 0) d = -d; if (d > drift) { drift = d; worst = name[i] } }
-    printf "Measured %s on %s; wrk -t%s -c%s -d%s after a warm-up run.\n\n", when, machine, threads, conns, dur
-    printf "| run | requests/s | p50 ms | p99 ms | baseline/s around it | ratio to baseline | non-2xx | socket errors |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"
-    printf "| baseline (mean of %d runs) | %.0f | %.2f | %.2f | | 1.000 | 0 | 0 |\n", nb, bsum / nb, b50 / nb, b99 / nb
-    for (k = 1; k <= rows; k++) { key = order[k]; printf "| %s | %.0f | %.2f | %.2f | %.0f | %.3f | %d | %d |\n", key, r[key], q50[key], q99[key], around[key], ratio[key], bad[key], err[key] }
+    for (k = 1; k <= rows; k++) {
+      key = order[k]; c = count[key]; r[key] /= c; q50[key] /= c; q99[key] /= c; around[key] /= c; ratio[key] = r[key] / around[key]
+      se[key] = (c > 1 && rs[key] > 0 ? stderr(rs[key], rss2[key], c) / (rs[key] / c) : -1)
+    }
+    # 1M against 1k, round by round: the rounds alternate the sizes, so each round sees one machine.
+    for (e = 1; e <= 2; e++) {
+      ep = (e == 1 ? "get" : "post"); sum = 0; sumsq = 0; c = 0
+      for (j = 1; j <= rounds; j++) if ((ep "@1k", j) in byround && byround[ep "@1k", j] > 0) { x = byround[ep "@1m", j] / byround[ep "@1k", j]; sum += x; sumsq += x * x; c++ }
+      scale_ratio[ep] = r[ep "@1m"] / r[ep "@1k"]; scale_se[ep] = (c > 0 ? stderr(sum, sumsq, c) / (sum / c) : 0)
+    }
+    worst = ""; spread = 0
+    for (k = 1; k <= rows; k++) if (se[order[k]] > spread) { spread = se[order[k]]; worst = order[k] }
+    for (e = 1; e <= 2; e++) { ep = (e == 1 ? "get" : "post"); if (scale_se[ep] > spread) { spread = scale_se[ep]; worst = ep " 1M/1k" } }
+    printf "Measured %s on %s; wrk -t%s -c%s, %d runs of %s per endpoint after a warm-up run (login: one run of %s).\n\n", when, machine, threads, conns, bursts, blen, dur
+    printf "| run | requests/s | p50 ms | p99 ms | baseline/s around it | ratio to baseline | its standard error | non-2xx | socket errors |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+    printf "| baseline (mean of %d runs) | %.0f | %.2f | %.2f | | 1.000 | | 0 | 0 |\n", nb, bsum / nb, b50 / nb, b99 / nb
+    for (k = 1; k <= rows; k++) { key = order[k]; printf "| %s | %.0f | %.2f | %.2f | %.0f | %.3f | %s | %d | %d |\n", key, r[key], q50[key], q99[key], around[key], ratio[key], (se[key] < 0 ? "one run" : sprintf("%.1f %%", se[key] * 100)), bad[key], err[key] }
     printf "\nResident memory of the service after the endpoint runs: %.0f MB. Login is slow on purpose: PBKDF2-HMAC-SHA512 at 220,000 iterations per attempt.\n\n", rss / 1024
     printf "post: 60,000 users register new tokens, each under the cap of 20 records; post@cap: 200 users at the cap, every POST also evicts the oldest record. "
     printf "The scale rows (@1k, @1m) are each the mean of %d runs of %s, alternating between the two sizes.\n\n", rounds, burst
-    valid = drift <= 0.2
-    printf "The baseline was measured %d times, before and after every run of the service: from %.0f to %.0f/s. The largest change across one run (%s): %.0f%%; %s\n\n", \
-      nb, bmin, bmax, worst, drift * 100, (valid ? "the run is valid (20% or less)." : "the run is NOT VALID (more than 20%): the machine changed speed during a run, the ratios mean nothing.")
+    valid = spread <= 0.1
+    printf "The baseline was measured %d times, between the runs of the service: from %.0f to %.0f/s. The largest standard error of a ratio (%s): %.1f%% of it; %s\n\n", \
+      nb, bmin, bmax, worst, spread * 100, (valid ? "the run is valid (10% or less)." : "the run is NOT VALID (more than 10%): the machine changed speed too much between runs to read the ratios.")
     if (!valid) printf "NOT VALID: "
     printf "Targets: GET >= 0.5 of baseline: %s; POST >= 0.25: %s; PUT >= 0.25: %s; GET p99 < 5 ms: %s; ", \
       (ratio["get"] >= 0.5 ? "met" : "MISSED"), (ratio["post"] >= 0.25 ? "met" : "MISSED"), (ratio["put"] >= 0.25 ? "met" : "MISSED"), (q99["get"] < 5 ? "met" : "MISSED")
-    g = r["get@1m"] / r["get@1k"]; p = r["post@1m"] / r["post@1k"]
-    printf "GET at 1M within 10%% of 1k: %s (%.2f); POST at 1M within 10%% of 1k: %s (%.2f); RSS < 200 MB: %s.\n", \
-      (g >= 0.9 ? "met" : "MISSED"), g, (p >= 0.9 ? "met" : "MISSED"), p, (rss / 1024 < 200 ? "met" : "MISSED")
+    g = scale_ratio["get"]; p = scale_ratio["post"]
+    printf "GET at 1M within 10%% of 1k: %s (%.2f, standard error %.1f%%); POST at 1M within 10%% of 1k: %s (%.2f, standard error %.1f%%); RSS < 200 MB: %s.\n", \
+      (g >= 0.9 ? "met" : "MISSED"), g, scale_se["get"] * 100, (p >= 0.9 ? "met" : "MISSED"), p, scale_se["post"] * 100, (rss / 1024 < 200 ? "met" : "MISSED")
   }' "$work/results.txt" | tee bench/results/latest.md
 {
   printf "\nThe runs in the order measured (requests/s): "
