@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: builds Release, starts the baseline and the service on fresh SQLite files, seeds them,
 # drives each endpoint with wrk and writes the table to bench/results/latest.md.
-#   bash bench/run.sh                    # the full run (about 15 minutes)
+#   bash bench/run.sh                    # the full run (about 13 minutes)
 #   BENCH_DURATION=5s bash bench/run.sh  # shorter runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
