@@ -127,15 +127,6 @@ run() {
     "$work/results.txt"
 }
 
-# run_long NAME SCRIPT URL TIMEOUT: one measured run of the whole duration, between two baseline runs (login: a request
-# takes seconds, too long for short runs).
-run_long() {
-  warm "$2" "$3" "$4"
-  measure "$@"
-  settle "$pid"
-  baseline
-}
-
 echo "baseline"
 baseline_url=http://127.0.0.1:$baseline_port
 dotnet "$baseline_dll" --urls "$baseline_url" >/dev/null 2>&1 &
@@ -166,8 +157,13 @@ BENCH_RUN=cap run "post@cap" post.lua "$url"
 # 25,000/s, and a pool seeded at the start would have made every run before it work on a 900,000-record registry.
 dotnet "$seeder_dll" "$work/main.db" "$work/delete" 200 0 "${BENCH_DELETE_POOL:-900000}" >/dev/null
 BENCH_DATA=$work/delete run "delete" delete.lua "$url"
-run_long "login" login.lua "$url" 30s
+# Login: one run of the whole duration, between two baseline runs (one login takes seconds, too long for short runs).
+warm login.lua "$url" 30s
+measure "login" login.lua "$url" 30s
+# Resident memory right after the last run, before the service idles through the baseline run after it.
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+settle "$pid"
+baseline
 stop_service
 
 echo "scale: 1,000 records and $scale records, side by side"
