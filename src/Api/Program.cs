@@ -53,6 +53,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
 });
 
 builder.Services.AddSingleton<JsonBodyReader>();
+builder.Services.AddSingleton<JsonAnswers>();
 builder.Services.AddContractRateLimits(rateLimits);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();

@@ -23,7 +23,7 @@ namespace PushTokenService.Api.Controllers;
 [ErrorsDoc(StatusCodes.Status429TooManyRequests, "too many requests")]
 [ErrorsDoc(StatusCodes.Status500InternalServerError, "database error", "paramer error")]
 [ErrorsDoc(StatusCodes.Status503ServiceUnavailable, "database error")]
-public abstract class PushTokensControllerBase(ISender sender, JsonBodyReader bodies) : ControllerBase
+public abstract class PushTokensControllerBase(ISender sender, JsonBodyReader bodies, JsonAnswers answers) : ControllerBase
 {
     protected abstract TokenKind Kind { get; }
 
@@ -42,7 +42,7 @@ public abstract class PushTokensControllerBase(ISender sender, JsonBodyReader bo
     [HttpGet]
     [ProducesResponseType<IReadOnlyList<PushTokenResponse>>(StatusCodes.Status200OK)]
     public async Task<IActionResult> List() =>
-        Ok(await sender.Send(new ListPushTokensQuery(Kind, Caller), Aborted));
+        answers.List(await sender.Send(new ListPushTokensQuery(Kind, Caller), Aborted));
 
     /// <summary>Registers a push token; one held by another user moves to the caller.</summary>
     [HttpPost]
@@ -56,7 +56,7 @@ public abstract class PushTokensControllerBase(ISender sender, JsonBodyReader bo
     {
         var body = await bodies.ReadAsync(Request, Aborted);
         var record = await sender.Send(new AddPushTokenCommand(Kind, Caller, PushTokenFields.FromBody(body)), Aborted);
-        return Created($"{Request.PathBase}/{CollectionPath}/{record.Id}", record);
+        return answers.Record(record, StatusCodes.Status201Created, $"{Request.PathBase}/{CollectionPath}/{record.Id}");
     }
 
     /// <summary>Rewrites one of the caller's records.</summary>
@@ -72,7 +72,7 @@ public abstract class PushTokensControllerBase(ISender sender, JsonBodyReader bo
     {
         var recordId = ParseId(RouteId);
         var body = await bodies.ReadAsync(Request, Aborted);
-        return Ok(await sender.Send(new UpdatePushTokenCommand(Kind, Caller, recordId, PushTokenFields.FromBody(body)), Aborted));
+        return answers.Record(await sender.Send(new UpdatePushTokenCommand(Kind, Caller, recordId, PushTokenFields.FromBody(body)), Aborted), StatusCodes.Status200OK);
     }
 
     /// <summary>Deletes one of the caller's records.</summary>
@@ -95,7 +95,7 @@ public abstract class PushTokensControllerBase(ISender sender, JsonBodyReader bo
 
 /// <summary>Ring (doorbell) push tokens.</summary>
 [Route(Path)]
-public sealed class RingTokensController(ISender sender, JsonBodyReader bodies) : PushTokensControllerBase(sender, bodies)
+public sealed class RingTokensController(ISender sender, JsonBodyReader bodies, JsonAnswers answers) : PushTokensControllerBase(sender, bodies, answers)
 {
     private const string Path = "v1/api/user/token";
 
@@ -106,7 +106,7 @@ public sealed class RingTokensController(ISender sender, JsonBodyReader bodies) 
 
 /// <summary>Message (notification) push tokens.</summary>
 [Route(Path)]
-public sealed class MessageTokensController(ISender sender, JsonBodyReader bodies) : PushTokensControllerBase(sender, bodies)
+public sealed class MessageTokensController(ISender sender, JsonBodyReader bodies, JsonAnswers answers) : PushTokensControllerBase(sender, bodies, answers)
 {
     private const string Path = "v1/api/user/message/token";
 
