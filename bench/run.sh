@@ -191,8 +191,8 @@ for endpoint in get post; do
     BENCH_DATA=$work/$endpoint$size BENCH_RUN=scale$size-warmup warm "$endpoint.lua" "$(scale_url $size)" 2s "$scale_warmup"
   done
   for round in $(seq 1 "$scale_rounds"); do
-    if [ $((round % 2)) = 1 ]; then order="1k 1m"; else order="1m 1k"; fi
-    [ $((round % 2)) = 1 ] && baseline "$scale_burst"
+    # Odd rounds open with a baseline run, so there is one between every two rounds.
+    if [ $((round % 2)) = 1 ]; then order="1k 1m"; baseline "$scale_burst"; else order="1m 1k"; fi
     for size in $order; do
       BENCH_DATA=$work/$endpoint$size BENCH_RUN=scale$size-$round measure "$endpoint@$size#$round" "$endpoint.lua" "$(scale_url $size)" 2s "$scale_burst" >/dev/null
       settle "$pid1k" "$pid1m"
