@@ -102,8 +102,8 @@ settle() {
 }
 
 # The baseline runs beside the service for the whole benchmark (idle while the service is measured) and is measured
-# again and again, alternating with the service's runs: on this shared VM the machine's speed moves by up to 30 % within
-# minutes, even within one 10-s run, and a ratio against a baseline measured minutes earlier would measure that drift.
+# again and again, alternating with the service's runs: on a shared VM the machine's speed moves within minutes,
+# even within one 10-s run, and a ratio against a baseline measured minutes earlier would measure that drift.
 baseline_count=0
 baseline() {
   baseline_count=$((baseline_count + 1))
@@ -139,7 +139,7 @@ export BENCH_DATA=$work/main BENCH_RUN=main
 migrate "$work/main.db"
 dotnet "$seeder_dll" "$work/main.db" "$work/main" 200 800 0
 # POST: new tokens from many users, as phones register after install or login; each user stays under the cap: 60,000
-# users take 30 s of POSTs (warm-up and run) at up to 38,000/s before any reaches 20 records (20,000 did at 12,700/s).
+# users take 30 s of POSTs (warm-up and run) at up to 38,000/s before any reaches 20 records.
 dotnet "$seeder_dll" "$work/main.db" "$work/post" 60000 0 0
 start_service "$work/main.db"
 url=http://127.0.0.1:$service_port
