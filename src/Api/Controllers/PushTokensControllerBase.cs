@@ -1,7 +1,9 @@
 using System.Globalization;
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PushTokenService.Api.Http;
+using PushTokenService.Api.Authentication;
+using PushTokenService.Api.Json;
 using PushTokenService.Api.OpenApi;
 using PushTokenService.Application.Common;
 using PushTokenService.Application.Common.Exceptions;
@@ -17,7 +19,7 @@ namespace PushTokenService.Api.Controllers;
 
 /// <summary>The four endpoints of one kind of push token (API.md section 3): HTTP in, a mediator message out.</summary>
 [ApiController]
-[SessionRequired]
+[Authorize(ApiAuthentication.Session)]
 [Produces("application/json")]
 [ErrorsDoc(StatusCodes.Status401Unauthorized, "no token", "invalid token")]
 [ErrorsDoc(StatusCodes.Status429TooManyRequests, "too many requests")]

@@ -1,6 +1,6 @@
 using PushTokenService.Infrastructure.Persistence;
 
-namespace PushTokenService.Api.Http;
+namespace PushTokenService.Api.Hosting;
 
 /// <summary>
 /// Lets the runtime run socket completions on its event thread (<c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1</c>)
