@@ -62,6 +62,29 @@ public sealed class LogLevelTests
     }
 
     [Test]
+    public async Task A_taken_user_name_is_not_logged_at_error_or_with_a_stack_trace()
+    {
+        using var logs = new LogCapture();
+        using var factory = new PushTokenApiFactory(logs: logs);
+        try
+        {
+            using var client = factory.CreateClient();
+            var username = ApiClient.NewUsername();
+            await client.NewSessionAsync(username);
+
+            var taken = await client.SendJsonAsync(HttpMethod.Post, ApiClient.RegisterPath, $$"""{"username":"{{username}}","password":"{{ApiClient.Password}}"}""");
+
+            Assert.That(taken.Status, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(logs.Lines.Where(IsErrorOrStackTrace), Is.Empty);
+        }
+        finally
+        {
+            factory.Dispose();
+            factory.DeleteDatabase();
+        }
+    }
+
+    [Test]
     public async Task A_database_error_is_logged_at_error_with_the_trace_id_of_its_answer()
     {
         using var logs = new LogCapture();
