@@ -7,6 +7,10 @@ namespace PushTokenService.Api.Authentication;
 /// session token (API.md section 1) and an app backend's api key (section 7). A policy authenticates with its own scheme
 /// only, so a session token never opens an api-key endpoint and an api key never opens a user endpoint.
 /// </summary>
+/// <remarks>
+/// The framework's handlers log every failed authentication at Information; appsettings.json sets this namespace to
+/// Warning, as it does Microsoft.AspNetCore, so that a 401 writes no log line.
+/// </remarks>
 public static class ApiAuthentication
 {
     /// <summary>The session token of the <c>token</c> header or <c>Authorization: Bearer</c>: <c>[Authorize(ApiAuthentication.Session)]</c>.</summary>

@@ -34,8 +34,8 @@ public abstract class PushTokensControllerBase(ISender sender, JsonBodyReader bo
 
     private Session Caller => HttpContext.GetCallerSession();
 
-    // These four actions take no parameters: MVC then skips model binding and its validation altogether, which was
-    // 4-6 % of a GET's or PUT's CPU for a route value and a cancellation token. The route's {id} is read here instead.
+    // These four actions take no parameters, so MVC skips model binding and its validation on the hot path altogether:
+    // the route's {id} and the cancellation token are read here instead.
     private CancellationToken Aborted => HttpContext.RequestAborted;
 
     private string RouteId => RouteData.Values["id"] as string ?? string.Empty;

@@ -24,7 +24,7 @@ public static class ContractRateLimits
                 ClientAddress(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.RegisterPerMinute, Window = TimeSpan.FromMinutes(1) }));
 
-            // Partitioned by the token as sent, before authentication: a flood is turned away without a session lookup.
+            // Partitioned by the token as sent, so that the limit needs no session lookup.
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var token = SessionTokenHeader.Read(context.Request);
