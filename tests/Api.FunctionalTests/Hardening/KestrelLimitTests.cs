@@ -53,7 +53,7 @@ public sealed class KestrelLimitTests
     }
 
     [Test]
-    public void Kestrel_limits_are_the_services_own()
+    public void Kestrel_limits_are_set_explicitly_by_the_service()
     {
         using var factory = new HardeningFactory(new Dictionary<string, string?> { ["Limits:MaxBodyBytes"] = "12345" });
         var kestrel = factory.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value;
