@@ -1,7 +1,9 @@
 using System.Globalization;
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PushTokenService.Api.Http;
+using PushTokenService.Api.Authentication;
+using PushTokenService.Api.Json;
 using PushTokenService.Api.OpenApi;
 using PushTokenService.Application.Admin.Commands.InvalidatePushTokens;
 using PushTokenService.Application.Admin.Commands.RevokeUserSessions;
@@ -15,7 +17,7 @@ namespace PushTokenService.Api.Controllers;
 
 /// <summary>The internal API for push senders and support tools (API.md section 7): HTTP in, a mediator message out.</summary>
 [ApiController]
-[ApiKeyRequired]
+[Authorize(ApiAuthentication.ApiKey)]
 [Route("v1/api/admin")]
 [Produces("application/json")]
 [ErrorsDoc(StatusCodes.Status401Unauthorized, "no api key", "invalid api key")]

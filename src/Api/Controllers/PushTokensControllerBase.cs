@@ -1,7 +1,9 @@
 using System.Globalization;
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using PushTokenService.Api.Http;
+using PushTokenService.Api.Authentication;
+using PushTokenService.Api.Json;
 using PushTokenService.Api.OpenApi;
 using PushTokenService.Application.Common;
 using PushTokenService.Application.Common.Exceptions;
@@ -17,7 +19,7 @@ namespace PushTokenService.Api.Controllers;
 
 /// <summary>The four endpoints of one kind of push token (API.md section 3): HTTP in, a mediator message out.</summary>
 [ApiController]
-[SessionRequired]
+[Authorize(ApiAuthentication.Session)]
 [Produces("application/json")]
 [ErrorsDoc(StatusCodes.Status401Unauthorized, "no token", "invalid token")]
 [ErrorsDoc(StatusCodes.Status429TooManyRequests, "too many requests")]
@@ -32,8 +34,8 @@ public abstract class PushTokensControllerBase(ISender sender, JsonBodyReader bo
 
     private Session Caller => HttpContext.GetCallerSession();
 
-    // These four actions take no parameters: MVC then skips model binding and its validation altogether, which was
-    // 4-6 % of a GET's or PUT's CPU for a route value and a cancellation token. The route's {id} is read here instead.
+    // These four actions take no parameters, so MVC skips model binding and its validation on the hot path altogether:
+    // the route's {id} and the cancellation token are read here instead.
     private CancellationToken Aborted => HttpContext.RequestAborted;
 
     private string RouteId => RouteData.Values["id"] as string ?? string.Empty;

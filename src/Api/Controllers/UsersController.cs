@@ -1,9 +1,12 @@
 using Mediator;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using PushTokenService.Application.Common.Exceptions;
-using PushTokenService.Api.Http;
+using PushTokenService.Api.Authentication;
+using PushTokenService.Api.Json;
 using PushTokenService.Api.OpenApi;
+using PushTokenService.Api.RateLimiting;
+using PushTokenService.Application.Common.Exceptions;
 using PushTokenService.Application.Users.Commands.Login;
 using PushTokenService.Application.Users.Commands.Logout;
 using PushTokenService.Application.Users.Commands.RegisterUser;
@@ -21,7 +24,7 @@ public sealed class UsersController(ISender sender, JsonBodyReader bodies, Login
 {
     /// <summary>Creates an account.</summary>
     [HttpPost("register")]
-    [EnableRateLimiting(RateLimiting.RegisterPolicy)]
+    [EnableRateLimiting(ContractRateLimits.RegisterPolicy)]
     [RequestBodyDoc(typeof(CredentialsDoc), Examples.CredentialsBody)]
     [ProducesResponseType<RegisteredUserResponse>(StatusCodes.Status201Created)]
     [ErrorsDoc(StatusCodes.Status400BadRequest, Examples.CredentialErrors)]
@@ -47,7 +50,7 @@ public sealed class UsersController(ISender sender, JsonBodyReader bodies, Login
     {
         var body = await bodies.ReadAsync(Request, cancellationToken);
         var username = body["username"].OptionalText;
-        var address = RateLimiting.ClientAddress(HttpContext);
+        var address = ContractRateLimits.ClientAddress(HttpContext);
         loginThrottle.EnsureAllowed(username, address);
         try
         {
@@ -62,7 +65,7 @@ public sealed class UsersController(ISender sender, JsonBodyReader bodies, Login
 
     /// <summary>Ends the session and deletes the push tokens written through it.</summary>
     [HttpPost("logout")]
-    [SessionRequired]
+    [Authorize(ApiAuthentication.Session)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ErrorsDoc(StatusCodes.Status401Unauthorized, "no token", "invalid token")]
     public async Task<IActionResult> Logout(CancellationToken cancellationToken)

@@ -2,15 +2,13 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
-using PushTokenService.Api.Http;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace PushTokenService.Api.OpenApi;
 
-/// <summary>Adds what reflection cannot see: hand-read bodies, the error strings per status, and the session header.</summary>
+/// <summary>Adds what reflection cannot see: hand-read bodies and the error strings per status.</summary>
 public sealed class ContractOperationFilter : IOperationFilter
 {
-    public const string SessionScheme = "session";
     private const string ErrorMediaType = "application/problem+json";
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -35,14 +33,6 @@ public sealed class ContractOperationFilter : IOperationFilter
                     },
                 },
             };
-        }
-
-        var sessionRequired = method.GetCustomAttribute<SessionRequiredAttribute>() is not null
-            || actualController.GetCustomAttribute<SessionRequiredAttribute>(inherit: true) is not null;
-        if (sessionRequired)
-        {
-            operation.Security ??= [];
-            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SessionScheme, context.Document)] = [] });
         }
 
         var errors = actualController.GetCustomAttributes<ErrorsDocAttribute>(inherit: true)

@@ -16,7 +16,8 @@ public sealed record PushTokenDoc(
     [property: JsonPropertyName("bundleid"), StringLength(128), RegularExpression("^[A-Za-z0-9._-]+$")] string? BundleId,
     [property: JsonPropertyName("os"), StringLength(32)] string? Os,
     [property: JsonPropertyName("os_token"), StringLength(512), RegularExpression("^[!-~]+$")] string? OsToken,
-    [property: JsonPropertyName("push_platform"), RegularExpression("(?i)^(HUAWEI|XIAOMI|OPPO|VIVO|HONOR|MEIZU|FCM)$")] string? PushPlatform);
+    // Any case, written as a class per letter: OpenAPI patterns are ECMA-262, which has no inline (?i) flag.
+    [property: JsonPropertyName("push_platform"), RegularExpression("^(?:[Hh][Uu][Aa][Ww][Ee][Ii]|[Xx][Ii][Aa][Oo][Mm][Ii]|[Oo][Pp][Pp][Oo]|[Vv][Ii][Vv][Oo]|[Hh][Oo][Nn][Oo][Rr]|[Mm][Ee][Ii][Zz][Uu]|[Ff][Cc][Mm])$")] string? PushPlatform);
 
 /// <summary>Internal lookup body (API.md section 7): the records of one kind of 1 to 1000 users.</summary>
 public sealed record LookupDoc(

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PushTokenService.Api.FunctionalTests.Support;
-using PushTokenService.Api.Maintenance;
+using PushTokenService.Api.Hosting;
 
 namespace PushTokenService.Api.FunctionalTests.Admin;
 

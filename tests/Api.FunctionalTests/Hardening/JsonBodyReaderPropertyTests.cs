@@ -1,6 +1,6 @@
 using System.Text;
 using FsCheckProperty = FsCheck.NUnit.PropertyAttribute;
-using PushTokenService.Api.Http;
+using PushTokenService.Api.Json;
 
 namespace PushTokenService.Api.FunctionalTests.Hardening;
 

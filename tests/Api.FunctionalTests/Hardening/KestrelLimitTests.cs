@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PushTokenService.Api.FunctionalTests.Hardening.Support;
 using PushTokenService.Api.FunctionalTests.Support;
-using PushTokenService.Api.Http;
 
 namespace PushTokenService.Api.FunctionalTests.Hardening;
 
@@ -17,6 +16,11 @@ namespace PushTokenService.Api.FunctionalTests.Hardening;
 public sealed class KestrelLimitTests
 {
     private const int MaxBodyBytes = 16_384;
+
+    // The service's own limits (appsettings.json, section Kestrel), tighter than Kestrel's defaults.
+    private const int MaxRequestHeadersTotalSize = 16 * 1024;
+    private const int MaxRequestHeaderCount = 50;
+    private const int MaxRequestLineSize = 4 * 1024;
     private HardeningFactory _factory = null!;
     private Uri _server = null!;
     private HttpClient _client = null!;
@@ -52,32 +56,33 @@ public sealed class KestrelLimitTests
     public void Kestrel_limits_are_set_explicitly_by_the_service()
     {
         using var factory = new HardeningFactory(new Dictionary<string, string?> { ["Limits:MaxBodyBytes"] = "12345" });
-        var limits = factory.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits;
+        var kestrel = factory.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value;
+        var limits = kestrel.Limits;
         Assert.Multiple(() =>
         {
-            Assert.That(factory.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.AddServerHeader, Is.False);
+            Assert.That(kestrel.AddServerHeader, Is.False);
             Assert.That(limits.MaxRequestBodySize, Is.EqualTo(12345), "Limits:MaxBodyBytes");
-            Assert.That(limits.MaxRequestHeadersTotalSize, Is.EqualTo(KestrelLimits.MaxRequestHeadersTotalSize));
-            Assert.That(limits.MaxRequestHeaderCount, Is.EqualTo(KestrelLimits.MaxRequestHeaderCount));
-            Assert.That(limits.MaxRequestLineSize, Is.EqualTo(KestrelLimits.MaxRequestLineSize));
-            Assert.That(limits.RequestHeadersTimeout, Is.EqualTo(KestrelLimits.RequestHeadersTimeout));
-            Assert.That(limits.KeepAliveTimeout, Is.EqualTo(KestrelLimits.KeepAliveTimeout));
-            Assert.That(limits.MinRequestBodyDataRate, Is.SameAs(KestrelLimits.MinRequestBodyDataRate));
-            Assert.That(limits.MinResponseDataRate, Is.SameAs(KestrelLimits.MinResponseDataRate));
+            Assert.That(limits.MaxRequestHeadersTotalSize, Is.EqualTo(MaxRequestHeadersTotalSize));
+            Assert.That(limits.MaxRequestHeaderCount, Is.EqualTo(MaxRequestHeaderCount));
+            Assert.That(limits.MaxRequestLineSize, Is.EqualTo(MaxRequestLineSize));
+            Assert.That(limits.RequestHeadersTimeout, Is.EqualTo(TimeSpan.FromSeconds(10)));
+            Assert.That(limits.KeepAliveTimeout, Is.EqualTo(TimeSpan.FromSeconds(60)));
+            Assert.That((limits.MinRequestBodyDataRate?.BytesPerSecond, limits.MinRequestBodyDataRate?.GracePeriod), Is.EqualTo((240.0, TimeSpan.FromSeconds(5))));
+            Assert.That((limits.MinResponseDataRate?.BytesPerSecond, limits.MinResponseDataRate?.GracePeriod), Is.EqualTo((240.0, TimeSpan.FromSeconds(5))));
         });
     }
 
     [Test]
     public async Task Headers_over_the_total_size_answer_431()
     {
-        var response = await RawHttp.SendAsync(_server, Get("/health/live", $"X-Big: {new string('a', KestrelLimits.MaxRequestHeadersTotalSize + 1)}\r\n"));
+        var response = await RawHttp.SendAsync(_server, Get("/health/live", $"X-Big: {new string('a', MaxRequestHeadersTotalSize + 1)}\r\n"));
         Assert.That(response?.Status, Is.EqualTo(431));
     }
 
     [Test]
     public async Task More_headers_than_the_limit_answer_431()
     {
-        var headers = string.Concat(Enumerable.Range(0, KestrelLimits.MaxRequestHeaderCount + 1).Select(i => $"X-H{i}: {i}\r\n"));
+        var headers = string.Concat(Enumerable.Range(0, MaxRequestHeaderCount + 1).Select(i => $"X-H{i}: {i}\r\n"));
         var response = await RawHttp.SendAsync(_server, Get("/health/live", headers));
         Assert.That(response?.Status, Is.EqualTo(431));
     }
@@ -85,7 +90,7 @@ public sealed class KestrelLimitTests
     [Test]
     public async Task A_request_line_over_the_limit_answers_414()
     {
-        var response = await RawHttp.SendAsync(_server, Get($"{ApiClient.RingPath}/{new string('1', KestrelLimits.MaxRequestLineSize)}", ""));
+        var response = await RawHttp.SendAsync(_server, Get($"{ApiClient.RingPath}/{new string('1', MaxRequestLineSize)}", ""));
         Assert.That(response?.Status, Is.EqualTo(414));
     }
 
@@ -150,7 +155,7 @@ public sealed class KestrelLimitTests
     {
         using var ok = await _client.GetAsync(new Uri("/health/live", UriKind.Relative));
         using var notFound = await _client.GetAsync(new Uri("/nothing/here", UriKind.Relative));
-        var rejected = await RawHttp.SendAsync(_server, Get("/health/live", $"X-Big: {new string('a', KestrelLimits.MaxRequestHeadersTotalSize + 1)}\r\n"));
+        var rejected = await RawHttp.SendAsync(_server, Get("/health/live", $"X-Big: {new string('a', MaxRequestHeadersTotalSize + 1)}\r\n"));
         Assert.Multiple(() =>
         {
             Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using PushTokenService.Api.Http;
+using PushTokenService.Api.Hosting;
 
 namespace PushTokenService.Api.FunctionalTests.Hardening;
 

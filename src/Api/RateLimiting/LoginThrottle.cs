@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace PushTokenService.Api.Http;
+namespace PushTokenService.Api.RateLimiting;
 
 /// <summary>
 /// Counts FAILED logins per user name and per client address in fixed one-minute windows
@@ -15,7 +15,7 @@ public sealed class LoginThrottle : IDisposable
 
     public LoginThrottle(IOptions<RateLimitOptions> options)
     {
-        var limit = Math.Max(1, options.Value.LoginPerMinute);
+        var limit = options.Value.LoginPerMinute;
         _byUsername = Create(limit);
         _byAddress = Create(limit);
     }

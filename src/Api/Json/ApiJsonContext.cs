@@ -3,7 +3,7 @@ using PushTokenService.Application.PushTokens.Common;
 using PushTokenService.Application.Users.Commands.Login;
 using PushTokenService.Application.Users.Commands.RegisterUser;
 
-namespace PushTokenService.Api.Http;
+namespace PushTokenService.Api.Json;
 
 /// <summary>Serializers generated at compile time for the hot responses; other types fall back to reflection.</summary>
 [JsonSerializable(typeof(PushTokenResponse))]

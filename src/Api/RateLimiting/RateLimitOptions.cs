@@ -1,4 +1,4 @@
-namespace PushTokenService.Api.Http;
+namespace PushTokenService.Api.RateLimiting;
 
 /// <summary>The <c>RateLimits</c> configuration section (API.md section 9).</summary>
 public sealed class RateLimitOptions

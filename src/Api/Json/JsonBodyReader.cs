@@ -2,10 +2,11 @@ using System.Buffers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using PushTokenService.Api.Hosting;
 using PushTokenService.Application.Common;
 using PushTokenService.Application.Common.Json;
 
-namespace PushTokenService.Api.Http;
+namespace PushTokenService.Api.Json;
 
 /// <summary>
 /// Reads a request body as a flat view of its top-level JSON fields, checking the body as a whole first:

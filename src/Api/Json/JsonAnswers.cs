@@ -4,14 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using PushTokenService.Application.PushTokens.Common;
 
-namespace PushTokenService.Api.Http;
+namespace PushTokenService.Api.Json;
 
 /// <summary>
 /// The push-token endpoints' JSON answers, serialized with MVC's own options (the same bytes its formatter writes) and
-/// written in one piece with their Content-Length. MVC's ObjectResult picks a formatter for every answer (content
-/// negotiation against one media type), serializes asynchronously into the response stream and ends it as a chunked
-/// body: in an interleaved A/B of the benchmark's POST, PUT and GET that path cost 8-12 % of a POST's CPU and 7 % of a
-/// GET's. Errors keep their own path (<see cref="StatusCodeBodies"/> and the exception handler).
+/// written in one piece with their Content-Length: these answers are the hot path, and MVC's ObjectResult would pick a
+/// formatter for each one, serialize asynchronously into the response stream and end it as a chunked body.
+/// Errors keep their own path (<see cref="Errors.ContractProblem"/>).
 /// </summary>
 public sealed class JsonAnswers(IOptions<JsonOptions> options)
 {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using PushTokenService.Application.Common.Options;
 using PushTokenService.Application.Maintenance.Commands.PurgeStaleRecords;
 
-namespace PushTokenService.Api.Maintenance;
+namespace PushTokenService.Api.Hosting;
 
 /// <summary>
 /// Purges stale push-token records and expired sessions at start-up, then every <c>PushTokens:PurgeIntervalMinutes</c>

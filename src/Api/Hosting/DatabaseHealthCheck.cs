@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PushTokenService.Infrastructure.Persistence;
 
-namespace PushTokenService.Api.Http;
+namespace PushTokenService.Api.Hosting;
 
 /// <summary>Ready when the configured database answers and its schema is current.</summary>
 public sealed class DatabaseHealthCheck(IDbConnectionFactory connections, DatabaseMigrator migrator) : IHealthCheck

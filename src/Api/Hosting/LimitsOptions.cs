@@ -1,4 +1,4 @@
-namespace PushTokenService.Api.Http;
+namespace PushTokenService.Api.Hosting;
 
 /// <summary>The <c>Limits</c> configuration section (API.md section 9).</summary>
 public sealed class LimitsOptions
