@@ -33,6 +33,8 @@ public static class DependencyInjection
         services.AddSingleton<JsonAnswers>();
         services.AddApiAuthentication();
         services.AddContractRateLimits();
+        // Registered before the framework's writer, so that the problem-details service picks it for every error.
+        services.AddSingleton<IProblemDetailsWriter, ContractProblemWriter>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddControllers(options =>
