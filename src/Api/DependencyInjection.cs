@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.Configure<ApiBehaviorOptions>(options => options.SuppressModelStateInvalidFilter = true);
         services.AddHostedService<StaleRecordsPurgeJob>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddMetricsEndpoint(builder.Configuration);
         services.AddOpenApiDocument();
         return builder;
     }

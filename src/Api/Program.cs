@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using PushTokenService.Api;
 using PushTokenService.Api.Errors;
+using PushTokenService.Api.Hosting;
 using PushTokenService.Application;
 using PushTokenService.Infrastructure;
 using PushTokenService.Infrastructure.Persistence;
@@ -38,6 +39,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapControllers();
+app.MapMetricsEndpoint();
 
 app.Run();
 
