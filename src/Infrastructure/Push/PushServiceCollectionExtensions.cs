@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PushTokenService.Application.Common.Metrics;
 using PushTokenService.Application.Common.Options;
+using PushTokenService.Infrastructure.Push.Apns;
 using PushTokenService.Infrastructure.Push.Vendors;
 
 namespace PushTokenService.Infrastructure.Push;
@@ -23,6 +24,7 @@ public static class PushServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<DeliveryMetrics>();
         services.AddUnsupportedVendorChannels();
+        services.AddApnsChannel(configuration);
         return services;
     }
 }
