@@ -40,7 +40,7 @@ public sealed partial class DatabaseExecutor : IDisposable
     }
 
     public Task<T> ReadAsync<T>(Func<DbLease, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
-        RunAsync(read: true, async ct =>
+        RunAsync(read: true, expectedError: null, async ct =>
         {
             await using var lease = await _connections.RentAsync(ct);
             try
@@ -56,7 +56,14 @@ public sealed partial class DatabaseExecutor : IDisposable
 
     /// <summary>Runs <paramref name="work"/> in one transaction (<see cref="DbLease.Transaction"/>), committed when it returns.</summary>
     public Task<T> WriteAsync<T>(Func<DbLease, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
-        RunAsync(read: false, async ct =>
+        WriteAsync(work, expectedError: null, cancellationToken);
+
+    /// <summary>
+    /// A write whose caller turns the error <paramref name="expectedError"/> into an answer of the contract (a unique
+    /// violation into a 409): that error is an outcome, logged at Debug without its stack, never at Error.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<DbLease, CancellationToken, Task<T>> work, int? expectedError, CancellationToken cancellationToken) =>
+        RunAsync(read: false, expectedError, async ct =>
         {
             if (_writer is not null)
             {
@@ -83,7 +90,7 @@ public sealed partial class DatabaseExecutor : IDisposable
     public void Dispose() => _writer?.Dispose();
 
     /// <summary>Runs a read's or a write's work: <paramref name="read"/> picks the pipeline and whether timeouts are retried.</summary>
-    private async Task<T> RunAsync<T>(bool read, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(bool read, int? expectedError, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         try
         {
@@ -113,7 +120,15 @@ public sealed partial class DatabaseExecutor : IDisposable
         }
         catch (Exception exception) when (Classify(exception) is { } error)
         {
-            LogDatabaseError(_logger, error.Code, error.ProviderError, exception);
+            if (error.Code == expectedError)
+            {
+                LogExpectedDatabaseError(_logger, error.Code, error.ProviderError);
+            }
+            else
+            {
+                LogDatabaseError(_logger, error.Code, error.ProviderError, exception);
+            }
+
             throw new DatabaseException(error.Code, error.ProviderError, exception);
         }
     }
@@ -144,6 +159,9 @@ public sealed partial class DatabaseExecutor : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Database error {Code} ({ProviderError})")]
     private static partial void LogDatabaseError(ILogger logger, int code, string providerError, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Database error {Code} ({ProviderError}), an outcome the caller answers")]
+    private static partial void LogExpectedDatabaseError(ILogger logger, int code, string providerError);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Transient database error, retry {Attempt} ({ExceptionType})")]
     private static partial void LogRetry(ILogger logger, int attempt, string? exceptionType);

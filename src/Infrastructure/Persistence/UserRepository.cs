@@ -20,7 +20,7 @@ public sealed class UserRepository(DatabaseExecutor db, ISqlDialect dialect) : I
             return await db.WriteAsync((lease, ct) => lease.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 dialect.InsertUser,
                 new { Username = username, PasswordHash = passwordHash, CreatedAt = now.ToUnixTimeMilliseconds() },
-                lease.Transaction, cancellationToken: ct)), cancellationToken);
+                lease.Transaction, cancellationToken: ct)), DatabaseErrorCodes.UniqueViolation, cancellationToken);
         }
         catch (DatabaseException exception) when (exception.Code == DatabaseErrorCodes.UniqueViolation)
         {

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using PushTokenService.Application.Common.Exceptions;
 using PushTokenService.Infrastructure.IntegrationTests.Support;
 using PushTokenService.Infrastructure.Persistence;
@@ -18,13 +18,15 @@ public sealed class DatabaseExecutorTests
     private const int Attempts = 4;
 
     private FakeConnections _connections = null!;
+    private LogCapture _log = null!;
     private DatabaseExecutor _executor = null!;
 
     [SetUp]
     public void CreateExecutor()
     {
         _connections = new FakeConnections();
-        _executor = new DatabaseExecutor(_connections, new SqlServerErrorClassifier(), NullLogger<DatabaseExecutor>.Instance);
+        _log = new LogCapture();
+        _executor = new DatabaseExecutor(_connections, new SqlServerErrorClassifier(), _log.For<DatabaseExecutor>());
     }
 
     [TearDown]
@@ -104,6 +106,27 @@ public sealed class DatabaseExecutorTests
             _executor.WriteAsync<int>((_, _) => { runs++; throw SqlExceptions.Create(2627); }, CancellationToken.None));
 
         Assert.That((error!.Code, runs), Is.EqualTo((DatabaseErrorCodes.UniqueViolation, 1)));
+    }
+
+    [Test]
+    public async Task An_error_the_caller_answers_as_a_conflict_is_logged_below_error_and_without_a_stack_trace()
+    {
+        var error = await Assert.ThrowsAsync<DatabaseException>(() => _executor.WriteAsync<int>(
+            (_, _) => throw SqlExceptions.Create(2627), DatabaseErrorCodes.UniqueViolation, CancellationToken.None));
+
+        Assert.That(error!.Code, Is.EqualTo(DatabaseErrorCodes.UniqueViolation));
+        Assert.That(_log.Entries, Has.None.Matches<LogEntry>(e => e!.Level >= LogLevel.Warning || e.Exception is not null));
+    }
+
+    [Test]
+    public async Task A_database_error_the_caller_does_not_expect_is_logged_at_error_with_its_exception()
+    {
+        await Assert.ThrowsAsync<DatabaseException>(() => _executor.WriteAsync<int>(
+            (_, _) => throw SqlExceptions.Create(208), DatabaseErrorCodes.UniqueViolation, CancellationToken.None));
+
+        var entry = _log.Entries.Single();
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Error));
+        Assert.That(entry.Exception, Is.InstanceOf<SqlException>());
     }
 
     [Test]

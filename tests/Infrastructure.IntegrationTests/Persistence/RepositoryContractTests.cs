@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using PushTokenService.Application.Common.Exceptions;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Domain.PushTokens;
+using PushTokenService.Infrastructure.IntegrationTests.Support;
 using PushTokenService.Infrastructure.Persistence;
 
 namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
@@ -19,6 +21,7 @@ public abstract class RepositoryContractTests
     private const string BundleId = "com.lancens.app";
 
     private ServiceProvider? _services;
+    private LogCapture _log = new();
     private FakeTimeProvider _clock = new();
 
     private IUserRepository Users => _services!.GetRequiredService<IUserRepository>();
@@ -41,7 +44,8 @@ public abstract class RepositoryContractTests
                 ["Database:ConnectionString"] = database.ConnectionString,
             })
             .Build();
-        _services = new ServiceCollection().AddLogging().AddInfrastructure(configuration).BuildServiceProvider();
+        _log = new LogCapture();
+        _services = new ServiceCollection().AddLogging(logging => logging.AddProvider(_log.Provider())).AddInfrastructure(configuration).BuildServiceProvider();
         Migrator.Migrate();
     }
 
@@ -236,6 +240,16 @@ public abstract class RepositoryContractTests
         Assert.That(conflict!.Error, Is.EqualTo("username exist"));
         var found = await Users.FindByUsernameAsync("ALICE.doe", CancellationToken.None);
         Assert.That((found!.Id, found.Username, found.PasswordHash), Is.EqualTo((id, "Alice.Doe", "hash-1")));
+    }
+
+    [Test]
+    public async Task A_taken_username_is_an_outcome_not_an_error_in_the_log()
+    {
+        await Users.AddAsync("taken.name", "hash-1", _clock.GetUtcNow(), CancellationToken.None);
+
+        await Assert.ThrowsAsync<ConflictException>(() => Users.AddAsync("taken.name", "hash-2", _clock.GetUtcNow(), CancellationToken.None));
+
+        Assert.That(_log.Entries, Has.None.Matches<LogEntry>(e => e!.Level >= LogLevel.Warning || e.Exception is not null));
     }
 
     [Test]
