@@ -1,4 +1,4 @@
-using PushTokenService.Infrastructure.Persistence;
+using PushTokenService.Infrastructure.Persistence.Caching;
 
 namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
 

@@ -4,7 +4,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using PushTokenService.Application.Common.Exceptions;
 using PushTokenService.Infrastructure.IntegrationTests.Support;
-using PushTokenService.Infrastructure.Persistence;
+using PushTokenService.Infrastructure.Persistence.Errors;
+using PushTokenService.Infrastructure.Persistence.Execution;
 using PushTokenService.Infrastructure.Persistence.SqlServer;
 
 namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
@@ -28,9 +29,6 @@ public sealed class DatabaseExecutorTests
         _log = new LogCapture();
         _executor = new DatabaseExecutor(_connections, new SqlServerErrorClassifier(), _log.For<DatabaseExecutor>());
     }
-
-    [TearDown]
-    public void DisposeExecutor() => _executor.Dispose();
 
     [Test]
     public async Task What_a_write_asks_to_run_after_its_commit_runs_before_the_write_returns_and_never_for_a_failed_write()
@@ -170,6 +168,8 @@ public sealed class DatabaseExecutorTests
 
         public bool SingleWriter => false;
 
+        public int StringParameterSize => 0;
+
         public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
         {
             Opened++;
@@ -184,6 +184,13 @@ public sealed class DatabaseExecutorTests
         }
 
         public async ValueTask<DbLease> RentAsync(CancellationToken cancellationToken) =>
-            new(await OpenAsync(cancellationToken), owner: null, fixedStringSize: false);
+            new(await OpenAsync(cancellationToken), this, owner: null);
+
+        public DbCommand CreateCommand(DbConnection connection, string sql)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return command;
+        }
     }
 }

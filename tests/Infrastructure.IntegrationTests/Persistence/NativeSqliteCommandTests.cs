@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
+using PushTokenService.Infrastructure.Persistence.Sqlite.Native;
 
 namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
 

@@ -2,9 +2,10 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PushTokenService.Application.Common.Options;
 using PushTokenService.Domain.PushTokens;
-using PushTokenService.Infrastructure.Persistence;
-using PushTokenService.Infrastructure.Persistence.Sqlite;
+using PushTokenService.Infrastructure.Persistence.Caching;
+using PushTokenService.Infrastructure.Persistence.Execution;
 using PushTokenService.Infrastructure.Persistence.SqlServer;
+using PushTokenService.Infrastructure.Persistence.Sqlite;
 
 namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
 

@@ -8,6 +8,7 @@ using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Domain.PushTokens;
 using PushTokenService.Infrastructure.IntegrationTests.Support;
 using PushTokenService.Infrastructure.Persistence;
+using PushTokenService.Infrastructure.Persistence.Errors;
 
 namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
 

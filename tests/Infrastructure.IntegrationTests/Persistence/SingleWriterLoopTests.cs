@@ -1,7 +1,8 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using PushTokenService.Infrastructure.Persistence;
+using PushTokenService.Infrastructure.Persistence.Execution;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
+using PushTokenService.Infrastructure.Persistence.Sqlite.Writing;
 
 namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
 

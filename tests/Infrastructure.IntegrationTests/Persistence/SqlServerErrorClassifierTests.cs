@@ -1,5 +1,5 @@
 using PushTokenService.Infrastructure.IntegrationTests.Support;
-using PushTokenService.Infrastructure.Persistence;
+using PushTokenService.Infrastructure.Persistence.Errors;
 using PushTokenService.Infrastructure.Persistence.SqlServer;
 
 namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;

@@ -2,9 +2,9 @@ using System.Reflection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Domain.PushTokens;
-using PushTokenService.Infrastructure.Persistence;
-using PushTokenService.Infrastructure.Persistence.Sqlite;
+using PushTokenService.Infrastructure.Persistence.Repositories;
 using PushTokenService.Infrastructure.Persistence.SqlServer;
+using PushTokenService.Infrastructure.Persistence.Sqlite;
 
 namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
 

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using PushTokenService.Infrastructure.Persistence;
+using PushTokenService.Infrastructure.Persistence.Errors;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
 
 namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;

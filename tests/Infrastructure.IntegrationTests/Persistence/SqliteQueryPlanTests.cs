@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Domain.PushTokens;
 using PushTokenService.Infrastructure.Persistence;
+using PushTokenService.Infrastructure.Persistence.Repositories;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
 
 namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;

@@ -1,7 +1,7 @@
 using PushTokenService.Domain.PushTokens;
 using Riok.Mapperly.Abstractions;
 
-namespace PushTokenService.Infrastructure.Persistence;
+namespace PushTokenService.Infrastructure.Persistence.Repositories;
 
 [Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Both, EnumMappingStrategy = EnumMappingStrategy.ByValue)]
 public static partial class PushTokenRowMapper

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using PushTokenService.Infrastructure.Persistence.Execution;
 
-namespace PushTokenService.Infrastructure.Persistence;
+namespace PushTokenService.Infrastructure.Persistence.Sqlite.Writing;
 
 /// <summary>
 /// The writes of a single-writer database (SQLite), run back to back by one loop, several to a transaction, and every
@@ -17,7 +18,7 @@ namespace PushTokenService.Infrastructure.Persistence;
 /// Every <see cref="CheckpointEveryBatches"/> batches it asks <see cref="WalCheckpointer"/> to copy the log into the file
 /// beside it, instead of stalling at a COMMIT to do it.
 /// </summary>
-public sealed class SingleWriterLoop : IDisposable
+public sealed class SingleWriterLoop : ISingleWriter, IDisposable
 {
     /// <summary>At most this many writes share one transaction.</summary>
     public const int MaxBatch = 64;

@@ -1,8 +1,10 @@
 using Dapper;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Domain.Users;
+using PushTokenService.Infrastructure.Persistence.Caching;
+using PushTokenService.Infrastructure.Persistence.Execution;
 
-namespace PushTokenService.Infrastructure.Persistence;
+namespace PushTokenService.Infrastructure.Persistence.Repositories;
 
 public sealed class SessionRepository(DatabaseExecutor db, ISqlDialect dialect, PushTokenListCache lists) : ISessionRepository
 {

@@ -5,7 +5,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace PushTokenService.Infrastructure.Persistence.Sqlite;
+namespace PushTokenService.Infrastructure.Persistence.Sqlite.Native;
 
 /// <summary>
 /// One SQLite statement, compiled once and run straight on the connection's native handle: what a lease keeps for its

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PushTokenService.Infrastructure.Persistence.Execution;
 
-namespace PushTokenService.Infrastructure.Persistence;
+namespace PushTokenService.Infrastructure.Persistence.Sqlite.Writing;
 
 /// <summary>
 /// Copies SQLite's write-ahead log into the database file on a thread of its own (a PASSIVE checkpoint, on a connection

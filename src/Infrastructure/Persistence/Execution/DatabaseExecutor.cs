@@ -4,14 +4,15 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using PushTokenService.Application.Common.Exceptions;
+using PushTokenService.Infrastructure.Persistence.Errors;
 
-namespace PushTokenService.Infrastructure.Persistence;
+namespace PushTokenService.Infrastructure.Persistence.Execution;
 
 /// <summary>
 /// Runs repository work on one connection: transient provider errors are retried with backoff and jitter
 /// (command timeouts only for reads), then every provider error surfaces as a <see cref="DatabaseException"/>.
 /// </summary>
-public sealed partial class DatabaseExecutor : IDisposable
+public sealed partial class DatabaseExecutor
 {
     /// <summary>
     /// How long a write waits in the in-process queue of a single-writer database. Longer means that one is stuck behind a
@@ -27,16 +28,18 @@ public sealed partial class DatabaseExecutor : IDisposable
     private readonly ILogger<DatabaseExecutor> _logger;
     private readonly ResiliencePipeline _reads;
     private readonly ResiliencePipeline _writes;
-    private readonly SingleWriterLoop? _writer;
+    private readonly ISingleWriter? _writer;
 
-    public DatabaseExecutor(IDbConnectionFactory connections, IDatabaseErrorClassifier classifier, ILogger<DatabaseExecutor> logger)
+    /// <param name="writer">The provider's queue for a single-writer engine; without one, each write takes a lease of its own.</param>
+    public DatabaseExecutor(
+        IDbConnectionFactory connections, IDatabaseErrorClassifier classifier, ILogger<DatabaseExecutor> logger, ISingleWriter? writer = null)
     {
         _connections = connections;
         _classifier = classifier;
         _logger = logger;
         _reads = BuildPipeline(retryTimeouts: true);
         _writes = BuildPipeline(retryTimeouts: false);
-        _writer = connections.SingleWriter ? new SingleWriterLoop(connections, WriteQueueTimeout, logger) : null;
+        _writer = writer;
     }
 
     public Task<T> ReadAsync<T>(Func<DbLease, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
@@ -86,8 +89,6 @@ public sealed partial class DatabaseExecutor : IDisposable
                 throw;
             }
         }, cancellationToken);
-
-    public void Dispose() => _writer?.Dispose();
 
     /// <summary>Runs a read's or a write's work: <paramref name="read"/> picks the pipeline and whether timeouts are retried.</summary>
     private async Task<T> RunAsync<T>(bool read, int? expectedError, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
@@ -176,6 +177,3 @@ internal sealed class Retried<T>(Func<CancellationToken, Task<T>> work, Exceptio
     public ExceptionDispatchInfo? Failed = failed;
 #pragma warning restore SA1401
 }
-
-/// <summary>A write waited longer than <see cref="DatabaseExecutor.WriteQueueTimeout"/> for the one ahead of it.</summary>
-public sealed class WriteQueueTimeoutException() : Exception("The write waited too long for the one ahead of it.");

@@ -1,4 +1,4 @@
-namespace PushTokenService.Infrastructure.Persistence;
+namespace PushTokenService.Infrastructure.Persistence.Repositories;
 
 /// <summary>The statements whose SQL differs between providers. Everything else is shared, standard SQL.</summary>
 public interface ISqlDialect

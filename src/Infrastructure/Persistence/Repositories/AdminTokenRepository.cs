@@ -1,8 +1,10 @@
 using Dapper;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Domain.PushTokens;
+using PushTokenService.Infrastructure.Persistence.Caching;
+using PushTokenService.Infrastructure.Persistence.Execution;
 
-namespace PushTokenService.Infrastructure.Persistence;
+namespace PushTokenService.Infrastructure.Persistence.Repositories;
 
 /// <summary>Records across all users on either provider: shared SQL here, the differing statements in <see cref="ISqlDialect"/>.</summary>
 public sealed class AdminTokenRepository(DatabaseExecutor db, ISqlDialect dialect, PushTokenListCache lists) : IAdminTokenRepository

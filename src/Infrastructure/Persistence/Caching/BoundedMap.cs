@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 
-namespace PushTokenService.Infrastructure.Persistence;
+namespace PushTokenService.Infrastructure.Persistence.Caching;
 
 /// <summary>
 /// A concurrent map of cached entries that starts again empty when it reaches <see cref="Capacity"/>. It counts its

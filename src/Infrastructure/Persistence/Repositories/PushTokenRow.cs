@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace PushTokenService.Infrastructure.Persistence;
+namespace PushTokenService.Infrastructure.Persistence.Repositories;
 
 /// <summary>A push_tokens row as read from the database: times are Unix milliseconds (UTC) in both providers.</summary>
 public sealed class PushTokenRow

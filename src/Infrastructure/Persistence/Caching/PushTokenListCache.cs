@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Options;
 using PushTokenService.Application.Common.Options;
 using PushTokenService.Domain.PushTokens;
+using PushTokenService.Infrastructure.Persistence.Execution;
 
-namespace PushTokenService.Infrastructure.Persistence;
+namespace PushTokenService.Infrastructure.Persistence.Caching;
 
 /// <summary>
 /// The users' lists of records, kept in memory where this process is the database's only writer (SQLite), so that a

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Application.Common.Options;
 using PushTokenService.Domain.Users;
+using PushTokenService.Infrastructure.Persistence.Repositories;
 
-namespace PushTokenService.Infrastructure.Persistence;
+namespace PushTokenService.Infrastructure.Persistence.Caching;
 
 /// <summary>
 /// Keeps the sessions that opened recent requests in memory for <see cref="SessionTokenOptions.CacheSeconds"/>,

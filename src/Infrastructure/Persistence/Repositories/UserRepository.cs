@@ -3,8 +3,10 @@ using PushTokenService.Application.Common;
 using PushTokenService.Application.Common.Exceptions;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Domain.Users;
+using PushTokenService.Infrastructure.Persistence.Errors;
+using PushTokenService.Infrastructure.Persistence.Execution;
 
-namespace PushTokenService.Infrastructure.Persistence;
+namespace PushTokenService.Infrastructure.Persistence.Repositories;
 
 public sealed class UserRepository(DatabaseExecutor db, ISqlDialect dialect) : IUserRepository
 {

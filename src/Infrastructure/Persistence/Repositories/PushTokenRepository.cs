@@ -1,7 +1,9 @@
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Domain.PushTokens;
+using PushTokenService.Infrastructure.Persistence.Caching;
+using PushTokenService.Infrastructure.Persistence.Execution;
 
-namespace PushTokenService.Infrastructure.Persistence;
+namespace PushTokenService.Infrastructure.Persistence.Repositories;
 
 /// <summary>
 /// Push-token records on either provider: shared SQL here, the differing statements in <see cref="ISqlDialect"/>. These are

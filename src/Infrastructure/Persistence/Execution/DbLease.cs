@@ -1,31 +1,32 @@
 using System.Data;
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using PushTokenService.Infrastructure.Persistence.Sqlite;
 
-namespace PushTokenService.Infrastructure.Persistence;
+namespace PushTokenService.Infrastructure.Persistence.Execution;
 
 /// <summary>
-/// An open connection lent for one unit of work, with the commands it has compiled. SQLite parses and plans a statement for
-/// every new command: a lease of <see cref="Sqlite.SqliteConnectionFactory"/> goes back to its pool with its commands,
-/// so the hot statements are compiled once per connection instead of once per request, and run on the native handle
-/// (<see cref="NativeSqliteCommand"/>).
+/// An open connection lent for one unit of work, with the commands it has kept. The factory that lent it makes each command
+/// once per connection in the provider's fastest form (<see cref="IDbConnectionFactory.CreateCommand"/>), and a pooled
+/// lease goes back with its commands, so a statement is compiled once per connection instead of once per request.
 /// </summary>
+/// <remarks>
+/// The rule for repositories: a statement that a phone's request runs (list, add, update, delete, the session lookup) and
+/// that holds one SQL statement goes through <see cref="Command"/>; everything else (several statements, SQL built per
+/// call, rows mapped to classes, admin and maintenance work) goes through Dapper on <see cref="Connection"/>.
+/// </remarks>
 public sealed class DbLease : IAsyncDisposable
 {
-    // SQL Server keeps one plan per declared parameter size: every string goes as nvarchar(4000), as Dapper sends it.
-    private const int SqlServerStringSize = 4000;
-
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private readonly List<Action> _committed = [];
+    private readonly IDbConnectionFactory _factory;
     private readonly ILeaseOwner? _owner;
-    private readonly bool _fixedStringSize;
+    private readonly int _stringSize;
 
-    public DbLease(DbConnection connection, ILeaseOwner? owner, bool fixedStringSize)
+    public DbLease(DbConnection connection, IDbConnectionFactory factory, ILeaseOwner? owner)
     {
         Connection = connection;
+        _factory = factory;
         _owner = owner;
-        _fixedStringSize = fixedStringSize;
+        _stringSize = factory.StringParameterSize;
     }
 
     public DbConnection Connection { get; }
@@ -47,9 +48,7 @@ public sealed class DbLease : IAsyncDisposable
     {
         if (!_commands.TryGetValue(sql, out var command))
         {
-            // On SQLite a single statement runs on the native handle (NativeSqliteCommand); several go through the provider.
-            command = (Connection is SqliteConnection sqlite ? NativeSqliteCommand.TryCreate(sqlite, sql) : null) ?? Connection.CreateCommand();
-            command.CommandText = sql;
+            command = _factory.CreateCommand(Connection, sql);
             foreach (var (name, _) in parameters)
             {
                 var parameter = command.CreateParameter();
@@ -76,10 +75,10 @@ public sealed class DbLease : IAsyncDisposable
 
             var value = parameters[i].Value;
             parameter.Value = value ?? DBNull.Value;
-            if (_fixedStringSize && value is string { Length: <= SqlServerStringSize })
+            if (_stringSize > 0 && value is string text && text.Length <= _stringSize)
             {
                 parameter.DbType = DbType.String;
-                parameter.Size = SqlServerStringSize;
+                parameter.Size = _stringSize;
             }
         }
 
@@ -133,14 +132,4 @@ public sealed class DbLease : IAsyncDisposable
         _commands.Clear();
         await Connection.DisposeAsync();
     }
-}
-
-/// <summary>A pool that takes its leases back.</summary>
-public interface ILeaseOwner
-{
-    /// <summary>True when the pool keeps <paramref name="lease"/>; false when the caller is to close it.</summary>
-    bool TakeBack(DbLease lease);
-
-    /// <summary>False when <paramref name="lease"/>'s connection is no longer to be used.</summary>
-    bool IsCurrent(DbLease lease);
 }
