@@ -39,8 +39,10 @@ public static class DependencyInjection
         services.AddSingleton<SessionRepository>();
         services.AddSingleton<CachingSessionRepository>();
         services.AddSingleton<ISessionRepository>(provider => provider.GetRequiredService<CachingSessionRepository>());
-        services.AddSingleton<IPushTokenRepository, PushTokenRepository>();
-        services.AddSingleton<IAdminTokenRepository, AdminTokenRepository>();
+        services.AddSingleton<PushTokenRepository>();
+        services.AddSingleton<IPushTokenRepository, CachingPushTokenRepository>();
+        services.AddSingleton<AdminTokenRepository>();
+        services.AddSingleton<IAdminTokenRepository, CachingAdminTokenRepository>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<ISessionTokens, SessionTokens>();
         return services;

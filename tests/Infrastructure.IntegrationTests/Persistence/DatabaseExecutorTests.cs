@@ -31,26 +31,6 @@ public sealed class DatabaseExecutorTests
     }
 
     [Test]
-    public async Task What_a_write_asks_to_run_after_its_commit_runs_before_the_write_returns_and_never_for_a_failed_write()
-    {
-        var ran = new List<string>();
-
-        await _executor.WriteAsync((lease, _) =>
-        {
-            lease.OnCommitted(() => ran.Add("committed"));
-            return Task.FromResult(1);
-        }, CancellationToken.None);
-        var returned = ran.ToList();
-        await Assert.ThrowsAsync<ArgumentException>(() => _executor.WriteAsync<int>((lease, _) =>
-        {
-            lease.OnCommitted(() => ran.Add("failed"));
-            throw new ArgumentException("a bug");
-        }, CancellationToken.None));
-
-        Assert.That((returned, ran), Is.EqualTo((new List<string> { "committed" }, new List<string> { "committed" })));
-    }
-
-    [Test]
     public async Task A_deadlock_in_a_write_is_retried_then_surfaces_as_10003()
     {
         var runs = 0;

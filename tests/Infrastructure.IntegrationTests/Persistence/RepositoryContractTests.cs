@@ -129,9 +129,12 @@ public abstract class RepositoryContractTests
         var (previous, previousSession) = await NewUserAsync("previousowner");
         var (caller, callerSession) = await NewUserAsync("newowner");
         Created(await AddAsync(previous, previousSession, TokenKind.Ring, Values("moving-token")));
+        Assert.That(await PushTokens.ListAsync(previous, TokenKind.Ring, CancellationToken.None), Has.Count.EqualTo(1), "a list kept before the move");
 
-        var moved = Created(await AddAsync(caller, callerSession, TokenKind.Ring, Values("moving-token")));
+        var outcome = await AddAsync(caller, callerSession, TokenKind.Ring, Values("moving-token"));
 
+        var moved = Created(outcome);
+        Assert.That(((AddPushTokenOutcome.Created)outcome).MovedFromUserId, Is.EqualTo(previous));
         Assert.That(await PushTokens.ListAsync(previous, TokenKind.Ring, CancellationToken.None), Is.Empty);
         Assert.That((await PushTokens.ListAsync(caller, TokenKind.Ring, CancellationToken.None)).Single(), Is.EqualTo(moved));
     }
@@ -208,10 +211,12 @@ public abstract class RepositoryContractTests
         var (caller, callerSession) = await NewUserAsync("updatecaller");
         Created(await AddAsync(previous, previousSession, TokenKind.Ring, Values("shared-phone")));
         var own = Created(await AddAsync(caller, callerSession, TokenKind.Ring, Values("own-phone")));
+        Assert.That(await PushTokens.ListAsync(previous, TokenKind.Ring, CancellationToken.None), Has.Count.EqualTo(1), "a list kept before the move");
 
         var outcome = await UpdateAsync(caller, callerSession, TokenKind.Ring, own.Id, Values("shared-phone"));
 
         Assert.That(outcome, Is.InstanceOf<UpdatePushTokenOutcome.Updated>());
+        Assert.That(((UpdatePushTokenOutcome.Updated)outcome).MovedFromUserId, Is.EqualTo(previous));
         Assert.That(await PushTokens.ListAsync(previous, TokenKind.Ring, CancellationToken.None), Is.Empty);
         var record = (await PushTokens.ListAsync(caller, TokenKind.Ring, CancellationToken.None)).Single();
         Assert.That((record.Id, record.PushToken), Is.EqualTo((own.Id, "shared-phone")));

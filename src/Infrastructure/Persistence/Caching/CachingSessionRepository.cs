@@ -12,8 +12,10 @@ namespace PushTokenService.Infrastructure.Persistence.Caching;
 /// so that the hot path does not read the sessions table on every request. Logout on this instance drops the
 /// entry at once; a logout or revocation on another instance is seen here within that many seconds.
 /// Unknown tokens are never cached, and expiry is still checked by the caller on every request.
+/// A logout deletes the records written through the session: its user's kept lists are invalidated once it has committed.
 /// </summary>
-public sealed class CachingSessionRepository(SessionRepository inner, IOptions<SessionTokenOptions> options, TimeProvider clock)
+public sealed class CachingSessionRepository(
+    SessionRepository inner, PushTokenListCache lists, IOptions<SessionTokenOptions> options, TimeProvider clock)
     : ISessionRepository
 {
     /// <summary>A flood of distinct valid tokens cannot grow the cache past this; it starts again empty.</summary>
@@ -50,8 +52,17 @@ public sealed class CachingSessionRepository(SessionRepository inner, IOptions<S
         return session;
     }
 
-    public Task<int> RevokeAsync(long sessionId, CancellationToken cancellationToken) =>
-        RevokeAndForgetAsync(() => inner.RevokeAsync(sessionId, cancellationToken), session => session.Id == sessionId);
+    public async Task<int> RevokeAsync(long sessionId, CancellationToken cancellationToken)
+    {
+        var owner = lists.Enabled ? await inner.FindUserOfSessionAsync(sessionId, cancellationToken) : null;
+        var revoked = await RevokeAndForgetAsync(() => inner.RevokeAsync(sessionId, cancellationToken), session => session.Id == sessionId);
+        if (owner is { } userId)
+        {
+            lists.Invalidate(userId);
+        }
+
+        return revoked;
+    }
 
     public Task<int> RevokeAllAsync(long userId, CancellationToken cancellationToken) =>
         RevokeAndForgetAsync(() => inner.RevokeAllAsync(userId, cancellationToken), session => session.UserId == userId);

@@ -59,24 +59,6 @@ public sealed class PushTokenListCache
     /// <summary>After a commit that changed the user's records: no list read before it is served again.</summary>
     public void Invalidate(long userId) => Interlocked.Increment(ref _versions[Stripe(userId)]);
 
-    /// <summary>The write on <paramref name="lease"/> changes <paramref name="userId"/>'s records: invalidate once it commits.</summary>
-    public void InvalidateOnCommit(DbLease lease, long userId)
-    {
-        if (Enabled)
-        {
-            lease.OnCommitted(() => Invalidate(userId));
-        }
-    }
-
-    /// <summary>The write on <paramref name="lease"/> changes records of users it does not name: drop every list once it commits.</summary>
-    public void InvalidateAllOnCommit(DbLease lease)
-    {
-        if (Enabled)
-        {
-            lease.OnCommitted(InvalidateAll);
-        }
-    }
-
     /// <summary>After a commit that changed records of users it does not name (internal invalidation, purge).</summary>
     public void InvalidateAll()
     {

@@ -80,7 +80,6 @@ public sealed partial class DatabaseExecutor
                 lease.Transaction = transaction;
                 var result = await work(lease, ct);
                 await transaction.CommitAsync(ct);
-                lease.Committed();
                 return result;
             }
             catch

@@ -9,14 +9,14 @@ namespace PushTokenService.Infrastructure.Persistence.Execution;
 /// lease goes back with its commands, so a statement is compiled once per connection instead of once per request.
 /// </summary>
 /// <remarks>
-/// The rule for repositories: a statement that a phone's request runs (list, add, update, delete, the session lookup) and
-/// that holds one SQL statement goes through <see cref="Command"/>; everything else (several statements, SQL built per
-/// call, rows mapped to classes, admin and maintenance work) goes through Dapper on <see cref="Connection"/>.
+/// The rule for repositories: a hot statement (one that a phone's token list, add, update or delete, or the session
+/// lookup of every request runs) holding one SQL statement goes through <see cref="Command"/>; everything else (login,
+/// logout, registration, admin and maintenance work, several statements at once, SQL built per call, rows mapped to
+/// classes) goes through Dapper on <see cref="Connection"/>.
 /// </remarks>
 public sealed class DbLease : IAsyncDisposable
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
-    private readonly List<Action> _committed = [];
     private readonly IDbConnectionFactory _factory;
     private readonly ILeaseOwner? _owner;
     private readonly int _stringSize;
@@ -85,31 +85,10 @@ public sealed class DbLease : IAsyncDisposable
         return command;
     }
 
-    /// <summary>Runs <paramref name="action"/> once the current write transaction has committed, before the write answers.</summary>
-    public void OnCommitted(Action action) => _committed.Add(action);
-
-    /// <summary>How many actions wait for the commit: <see cref="DiscardCommitted"/> drops those registered after this.</summary>
-    public int CommittedCount => _committed.Count;
-
-    /// <summary>The work that asked for actions from <paramref name="from"/> on was rolled back: they never run.</summary>
-    public void DiscardCommitted(int from = 0) => _committed.RemoveRange(from, _committed.Count - from);
-
-    /// <summary>Runs what the committed transaction's work asked for, in order.</summary>
-    public void Committed()
-    {
-        foreach (var action in _committed)
-        {
-            action();
-        }
-
-        _committed.Clear();
-    }
-
     /// <summary>Back to the pool that lent it, or closed when it has none or is broken.</summary>
     public async ValueTask DisposeAsync()
     {
         Transaction = null;
-        _committed.Clear();
         if (_owner is not null && !Broken && _owner.TakeBack(this))
         {
             return;

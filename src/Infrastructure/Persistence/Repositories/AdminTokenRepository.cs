@@ -1,13 +1,12 @@
 using Dapper;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Domain.PushTokens;
-using PushTokenService.Infrastructure.Persistence.Caching;
 using PushTokenService.Infrastructure.Persistence.Execution;
 
 namespace PushTokenService.Infrastructure.Persistence.Repositories;
 
 /// <summary>Records across all users on either provider: shared SQL here, the differing statements in <see cref="ISqlDialect"/>.</summary>
-public sealed class AdminTokenRepository(DatabaseExecutor db, ISqlDialect dialect, PushTokenListCache lists) : IAdminTokenRepository
+public sealed class AdminTokenRepository(DatabaseExecutor db, ISqlDialect dialect) : IAdminTokenRepository
 {
     private const string SelectOfUser = $"SELECT {PushTokenRow.Columns} FROM push_tokens WHERE user_id = @UserId ORDER BY id";
 
@@ -42,22 +41,18 @@ public sealed class AdminTokenRepository(DatabaseExecutor db, ISqlDialect dialec
         }, cancellationToken);
 
     public Task<int> InvalidateAsync(PushTokenInvalidation invalidation, CancellationToken cancellationToken) =>
-        db.WriteAsync((lease, ct) =>
-        {
-            lists.InvalidateAllOnCommit(lease);
-            return lease.Connection.ExecuteAsync(new CommandDefinition(
-                InvalidationStatement(invalidation),
-                new
-                {
-                    Kind = (int)invalidation.Kind,
-                    invalidation.PushToken,
-                    invalidation.OsToken,
-                    invalidation.BundleId,
-                    invalidation.Dev,
-                    InvalidSince = invalidation.InvalidSince?.ToUnixTimeMilliseconds(),
-                },
-                lease.Transaction, cancellationToken: ct));
-        }, cancellationToken);
+        db.WriteAsync((lease, ct) => lease.Connection.ExecuteAsync(new CommandDefinition(
+            InvalidationStatement(invalidation),
+            new
+            {
+                Kind = (int)invalidation.Kind,
+                invalidation.PushToken,
+                invalidation.OsToken,
+                invalidation.BundleId,
+                invalidation.Dev,
+                InvalidSince = invalidation.InvalidSince?.ToUnixTimeMilliseconds(),
+            },
+            lease.Transaction, cancellationToken: ct)), cancellationToken);
 
     public Task<RegistryCounts> CountAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         db.ReadAsync(async (lease, ct) =>
@@ -74,14 +69,10 @@ public sealed class AdminTokenRepository(DatabaseExecutor db, ISqlDialect dialec
         }, cancellationToken);
 
     public Task<int> DeleteStaleBatchAsync(DateTimeOffset updatedBefore, int batchSize, CancellationToken cancellationToken) =>
-        db.WriteAsync((lease, ct) =>
-        {
-            lists.InvalidateAllOnCommit(lease);
-            return lease.Connection.ExecuteAsync(new CommandDefinition(
-                dialect.DeleteStalePushTokensBatch,
-                new { UpdatedBefore = updatedBefore.ToUnixTimeMilliseconds(), BatchSize = batchSize },
-                lease.Transaction, cancellationToken: ct));
-        }, cancellationToken);
+        db.WriteAsync((lease, ct) => lease.Connection.ExecuteAsync(new CommandDefinition(
+            dialect.DeleteStalePushTokensBatch,
+            new { UpdatedBefore = updatedBefore.ToUnixTimeMilliseconds(), BatchSize = batchSize },
+            lease.Transaction, cancellationToken: ct)), cancellationToken);
 
     /// <summary>The DELETE of an invalidation, from fixed fragments: only the filters that were sent, so indexes apply.</summary>
     public static string InvalidationStatement(PushTokenInvalidation invalidation)

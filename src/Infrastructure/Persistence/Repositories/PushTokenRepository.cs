@@ -1,6 +1,5 @@
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Domain.PushTokens;
-using PushTokenService.Infrastructure.Persistence.Caching;
 using PushTokenService.Infrastructure.Persistence.Execution;
 
 namespace PushTokenService.Infrastructure.Persistence.Repositories;
@@ -9,7 +8,7 @@ namespace PushTokenService.Infrastructure.Persistence.Repositories;
 /// Push-token records on either provider: shared SQL here, the differing statements in <see cref="ISqlDialect"/>. These are
 /// the hot statements, so they run as commands the lease keeps compiled (<see cref="DbLease.Command"/>), not through Dapper.
 /// </summary>
-public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect, PushTokenListCache lists) : IPushTokenRepository
+public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect) : IPushTokenRepository
 {
     private const string SelectOwnedOfKind =
         $"SELECT {PushTokenRow.Columns} FROM push_tokens WHERE user_id = @UserId AND kind = @Kind ORDER BY id";
@@ -26,30 +25,26 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
 
     private const string DeleteById = "DELETE FROM push_tokens WHERE id = @Id";
 
-    public Task<IReadOnlyList<PushTokenRecord>> ListAsync(long userId, TokenKind kind, CancellationToken cancellationToken)
-    {
-        if (!lists.Enabled)
+    public Task<IReadOnlyList<PushTokenRecord>> ListAsync(long userId, TokenKind kind, CancellationToken cancellationToken) =>
+        db.ReadAsync<IReadOnlyList<PushTokenRecord>>(async (lease, ct) =>
         {
-            return ReadListAsync(userId, kind, cancellationToken);
-        }
+            var records = new List<PushTokenRecord>();
+            var command = lease.Command(SelectOwnedOfKind, ("@UserId", userId), ("@Kind", (int)kind));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                records.Add(PushTokenRow.Read(reader).ToRecord());
+            }
 
-        return lists.TryGet(userId, kind, out var cached) ? Task.FromResult(cached) : ReadAndKeepAsync();
-
-        async Task<IReadOnlyList<PushTokenRecord>> ReadAndKeepAsync()
-        {
-            var stamp = lists.Begin(userId);
-            var records = await ReadListAsync(userId, kind, cancellationToken);
-            lists.Store(userId, kind, stamp, records);
             return records;
-        }
-    }
+        }, cancellationToken);
 
     public Task<AddPushTokenOutcome> AddAsync(
         long userId, long sessionId, TokenKind kind, PushTokenValues values, int maxPerKind, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.WriteAsync<AddPushTokenOutcome>(async (lease, ct) =>
         {
-            lists.InvalidateOnCommit(lease, userId);
             var nowMs = now.ToUnixTimeMilliseconds();
+            long? movedFrom = null;
             var (id, held) = await InsertIfAbsentAsync(lease, kind, userId, sessionId, values, nowMs, ct);
             if (id is null)
             {
@@ -62,8 +57,8 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
                 }
 
                 // A phone belongs to whoever registered it last: the other user's record goes.
-                lists.InvalidateOnCommit(lease, holder.UserId);
                 await DeleteByIdAsync(lease, holder.Id, ct);
+                movedFrom = holder.UserId;
                 (id, held) = await InsertIfAbsentAsync(lease, kind, userId, sessionId, values, nowMs, ct);
                 if (id is null)
                 {
@@ -79,14 +74,16 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
 
             return new AddPushTokenOutcome.Created(new PushTokenRecord(
                 id.Value, userId, kind, values.PushToken, values.Language, values.Dev, values.BundleId, values.Os,
-                values.OsToken, values.PushPlatform, FromMs(nowMs), FromMs(nowMs)));
+                values.OsToken, values.PushPlatform, FromMs(nowMs), FromMs(nowMs)))
+            {
+                MovedFromUserId = movedFrom,
+            };
         }, cancellationToken);
 
     public Task<UpdatePushTokenOutcome> UpdateAsync(
         long userId, long sessionId, TokenKind kind, long id, Func<PushTokenRecord, PushTokenValues> change, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.WriteAsync<UpdatePushTokenOutcome>(async (lease, ct) =>
         {
-            lists.InvalidateOnCommit(lease, userId);
             var existing = await FindOwnedForUpdateAsync(lease, userId, kind, id, ct);
             if (existing is null)
             {
@@ -94,6 +91,7 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
             }
 
             var values = change(existing);
+            long? movedFrom = null;
             if (values.BundleId != existing.BundleId || values.PushToken != existing.PushToken)
             {
                 var holder = await FindHolderAsync(lease, kind, values.BundleId, values.PushToken, excludingId: id, ct);
@@ -104,8 +102,8 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
                         return new UpdatePushTokenOutcome.HeldByOtherRecord(holder.Id);
                     }
 
-                    lists.InvalidateOnCommit(lease, holder.UserId);
                     await DeleteByIdAsync(lease, holder.Id, ct);
+                    movedFrom = holder.UserId;
                 }
             }
 
@@ -125,29 +123,17 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
                 OsToken = values.OsToken,
                 PushPlatform = values.PushPlatform,
                 UpdatedAt = FromMs(nowMs),
-            });
+            })
+            {
+                MovedFromUserId = movedFrom,
+            };
         }, cancellationToken);
 
     public Task<bool> DeleteAsync(long userId, TokenKind kind, long id, CancellationToken cancellationToken) =>
         db.WriteAsync(async (lease, ct) =>
         {
-            lists.InvalidateOnCommit(lease, userId);
             var deleted = await lease.Command(DeleteOwned, ("@Id", id), ("@UserId", userId), ("@Kind", (int)kind)).ExecuteNonQueryAsync(ct);
             return deleted > 0;
-        }, cancellationToken);
-
-    private Task<IReadOnlyList<PushTokenRecord>> ReadListAsync(long userId, TokenKind kind, CancellationToken cancellationToken) =>
-        db.ReadAsync<IReadOnlyList<PushTokenRecord>>(async (lease, ct) =>
-        {
-            var records = new List<PushTokenRecord>();
-            var command = lease.Command(SelectOwnedOfKind, ("@UserId", userId), ("@Kind", (int)kind));
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                records.Add(PushTokenRow.Read(reader).ToRecord());
-            }
-
-            return records;
         }, cancellationToken);
 
     private static DateTimeOffset FromMs(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);

@@ -1,12 +1,11 @@
 using Dapper;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Domain.Users;
-using PushTokenService.Infrastructure.Persistence.Caching;
 using PushTokenService.Infrastructure.Persistence.Execution;
 
 namespace PushTokenService.Infrastructure.Persistence.Repositories;
 
-public sealed class SessionRepository(DatabaseExecutor db, ISqlDialect dialect, PushTokenListCache lists) : ISessionRepository
+public sealed class SessionRepository(DatabaseExecutor db, ISqlDialect dialect) : ISessionRepository
 {
     private const string SelectByTokenHash =
         "SELECT id, user_id, expires_at FROM sessions WHERE token_hash = @TokenHash";
@@ -45,18 +44,16 @@ public sealed class SessionRepository(DatabaseExecutor db, ISqlDialect dialect, 
     public Task<int> RevokeAsync(long sessionId, CancellationToken cancellationToken) =>
         db.WriteAsync(async (lease, ct) =>
         {
-            // The records written through a session are all its user's: that user's lists change. Only asked where lists are kept.
-            if (lists.Enabled && await lease.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                    SelectUserOfSession, new { SessionId = sessionId }, lease.Transaction, cancellationToken: ct)) is { } owner)
-            {
-                lists.InvalidateOnCommit(lease, owner);
-            }
-
             await lease.Connection.ExecuteAsync(new CommandDefinition(
                 DeletePushTokensOfSession, new { SessionId = sessionId }, lease.Transaction, cancellationToken: ct));
             return await lease.Connection.ExecuteAsync(new CommandDefinition(
                 DeleteSession, new { SessionId = sessionId }, lease.Transaction, cancellationToken: ct));
         }, cancellationToken);
+
+    /// <summary>The user of session <paramref name="sessionId"/>, which never changes; null when there is no such session.</summary>
+    public Task<long?> FindUserOfSessionAsync(long sessionId, CancellationToken cancellationToken) =>
+        db.ReadAsync((lease, ct) => lease.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            SelectUserOfSession, new { SessionId = sessionId }, cancellationToken: ct)), cancellationToken);
 
     /// <summary>
     /// Here and in the purge, push tokens written through a deleted session keep its id in session_id: ids are never

@@ -186,8 +186,7 @@ public sealed class SingleWriterLoop : ISingleWriter, IDisposable
 
     /// <summary>
     /// The batch in one transaction without savepoints (two statements fewer per write), committed when every write
-    /// succeeded. The first write that throws ends it: the transaction rolls back with what the writes asked to run
-    /// after the commit, and that write is returned with its exception.
+    /// succeeded. The first write that throws ends it: the transaction rolls back, and that write is returned with its exception.
     /// </summary>
     private static async Task<(Write Write, Exception Exception)?> RunTogetherAsync(
         DbLease lease, List<Write> batch, List<(Write Write, object? Result)> succeeded)
@@ -205,13 +204,11 @@ public sealed class SingleWriterLoop : ISingleWriter, IDisposable
 #pragma warning restore CA1031
             {
                 await transaction.RollbackAsync();
-                lease.DiscardCommitted();
                 return (write, exception);
             }
         }
 
         await transaction.CommitAsync();
-        lease.Committed();
         return null;
     }
 
@@ -224,7 +221,6 @@ public sealed class SingleWriterLoop : ISingleWriter, IDisposable
         foreach (var write in batch)
         {
             await lease.Command("SAVEPOINT write").ExecuteNonQueryAsync();
-            var committedBefore = lease.CommittedCount;
             try
             {
                 succeeded.Add((write, await write.Work(lease, write.Cancellation)));
@@ -240,13 +236,11 @@ public sealed class SingleWriterLoop : ISingleWriter, IDisposable
                 }
 
                 await lease.Command("ROLLBACK TO write; RELEASE write").ExecuteNonQueryAsync();
-                lease.DiscardCommitted(from: committedBefore);
                 handout.Fail(write, exception);
             }
         }
 
         await transaction.CommitAsync();
-        lease.Committed();
     }
 
     private sealed class Write(Func<DbLease, CancellationToken, Task<object?>> work, CancellationToken cancellation)
