@@ -16,7 +16,10 @@ public interface ISqlDialect
     /// </summary>
     string InsertPushTokenIfAbsent { get; }
 
-    /// <summary>Deletes the user's records of a kind beyond the newest <c>@Max</c> by updated_at. Parameters: UserId, Kind, Max.</summary>
+    /// <summary>
+    /// Deletes the user's records of a kind beyond the newest <c>@Max</c> by updated_at, then id (the cap of
+    /// <see cref="Domain.PushTokens.RecordCap"/>). Parameters: UserId, Kind, Max.
+    /// </summary>
     string EvictBeyondCap { get; }
 
     /// <summary>

@@ -5,8 +5,10 @@ using PushTokenService.Infrastructure.Persistence.Execution;
 namespace PushTokenService.Infrastructure.Persistence.Repositories;
 
 /// <summary>
-/// Push-token records on either provider: shared SQL here, the differing statements in <see cref="ISqlDialect"/>. These are
-/// the hot statements, so they run as commands the lease keeps compiled (<see cref="DbLease.Command"/>), not through Dapper.
+/// Push-token records on either provider, each write one transaction that enforces the domain's rules atomically
+/// (<see cref="TokenOwnership"/>, <see cref="RecordCap"/>). Shared SQL here, the differing statements in
+/// <see cref="ISqlDialect"/>. These are the hot statements, so they run as commands the lease keeps compiled
+/// (<see cref="DbLease.Command"/>), not through Dapper.
 /// </summary>
 public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect) : IPushTokenRepository
 {
@@ -49,14 +51,13 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
             if (id is null)
             {
                 var holder = await FindHolderAsync(lease, kind, values.BundleId, values.PushToken, excludingId: 0, ct);
-                if (holder.UserId == userId)
+                if (TokenOwnership.OnPost(userId, holder.UserId) == HeldToken.RefreshCallersRecord)
                 {
-                    // The caller holds it already: an app that registers at every start keeps its record alive.
+                    // An app that registers at every start keeps its record alive.
                     await lease.Command(RefreshHeld, ("@Now", nowMs), ("@SessionId", sessionId), ("@Id", holder.Id)).ExecuteNonQueryAsync(ct);
                     return new AddPushTokenOutcome.AlreadyHeld(holder.Id);
                 }
 
-                // A phone belongs to whoever registered it last: the other user's record goes.
                 await DeleteByIdAsync(lease, holder.Id, ct);
                 movedFrom = holder.UserId;
                 (id, held) = await InsertIfAbsentAsync(lease, kind, userId, sessionId, values, nowMs, ct);
@@ -67,7 +68,7 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
             }
 
             // Held is null where the insert cannot count (SQL Server): evict then, as it finds nothing to evict under the cap.
-            if (held is null || held > maxPerKind)
+            if (held is not { } count || RecordCap.IsExceeded(count, maxPerKind))
             {
                 await lease.Command(dialect.EvictBeyondCap, ("@UserId", userId), ("@Kind", (int)kind), ("@Max", maxPerKind)).ExecuteNonQueryAsync(ct);
             }
@@ -97,7 +98,7 @@ public sealed class PushTokenRepository(DatabaseExecutor db, ISqlDialect dialect
                 var holder = await FindHolderAsync(lease, kind, values.BundleId, values.PushToken, excludingId: id, ct);
                 if (holder.Id != 0)
                 {
-                    if (holder.UserId == userId)
+                    if (TokenOwnership.OnPut(userId, holder.UserId) == HeldToken.Conflict)
                     {
                         return new UpdatePushTokenOutcome.HeldByOtherRecord(holder.Id);
                     }
