@@ -5,8 +5,8 @@ namespace PushTokenService.Infrastructure.Persistence.Caching;
 
 /// <summary>
 /// A concurrent map of cached entries that starts again empty when it reaches <see cref="Capacity"/>. It counts its
-/// entries itself: <see cref="ConcurrentDictionary{TKey, TValue}.Count"/> takes every lock of the map, and a profile of
-/// POST showed 5 % of the service's CPU there. Emptying swaps in a new map with its own count, so the count never drifts;
+/// entries itself: <see cref="ConcurrentDictionary{TKey, TValue}.Count"/> takes every lock of the map, and the capacity is
+/// checked at every write. Emptying swaps in a new map with its own count, so the count never drifts;
 /// an entry set into the map just swapped out is lost, which a cache can afford.
 /// </summary>
 public sealed class BoundedMap<TKey, TValue>(int capacity, IEqualityComparer<TKey>? comparer = null) : IEnumerable<KeyValuePair<TKey, TValue>>

@@ -93,8 +93,8 @@ public sealed class CachingSessionRepository(
     private sealed record CachedSession(Session Session, DateTimeOffset FreshUntil);
 
     /// <summary>
-    /// A SHA-256 token hash as four numbers: no string per request (it was Base64) and 32 bytes per cached session
-    /// instead of an 88-byte string and its object. Other lengths are not cached.
+    /// A SHA-256 token hash as four numbers: no string per request, and 32 bytes per cached session instead of a string
+    /// and its object. Other lengths are not cached.
     /// </summary>
     private readonly record struct Key(long A, long B, long C, long D)
     {

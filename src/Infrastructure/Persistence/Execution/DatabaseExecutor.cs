@@ -96,8 +96,8 @@ public sealed partial class DatabaseExecutor
         {
             try
             {
-                // The first attempt runs without the pipeline's machinery (its context, outcome and state machines cost
-                // every request a few microseconds); only a failure the pipeline would retry goes through it.
+                // The first attempt runs without the pipeline's machinery (its context, outcome and state machines), which
+                // every request would pay; only a failure the pipeline would retry goes through it.
                 return await work(cancellationToken);
             }
             catch (Exception first) when (IsRetried(first, retryTimeouts: read))

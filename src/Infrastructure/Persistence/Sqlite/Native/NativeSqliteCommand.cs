@@ -10,8 +10,8 @@ namespace PushTokenService.Infrastructure.Persistence.Sqlite.Native;
 /// <summary>
 /// One SQLite statement, compiled once and run straight on the connection's native handle: what a lease keeps for its
 /// hot statements on SQLite (<see cref="DbLease.Command"/>). Microsoft.Data.Sqlite's command does the same work with a
-/// parameter binder object per value, a reader and a record per execution and a statement list to walk: 3-5 µs more per
-/// statement in a single-threaded micro-benchmark of the POST insert, on the loop that every write waits for.
+/// parameter binder object per value, a reader and a record per execution and a statement list to walk, on the loop
+/// that every write waits for.
 /// </summary>
 /// <remarks>
 /// Only what the leases use is here: one statement (<see cref="TryCreate"/> declines SQL with several), parameters

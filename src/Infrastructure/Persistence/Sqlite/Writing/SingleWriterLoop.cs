@@ -9,12 +9,12 @@ namespace PushTokenService.Infrastructure.Persistence.Sqlite.Writing;
 /// The writes of a single-writer database (SQLite), run back to back by one loop, several to a transaction, and every
 /// result handed out only after COMMIT. A failing write rolls back alone: its batch is rolled back and run again without
 /// it, each write in a SAVEPOINT of its own (savepoints only then: they are two statements per write).
-/// Callers no longer take turns on a lock (each turn a thread-pool hop), and one commit serves a whole batch.
-/// The loop has a thread of its own, woken by the caller that queues a write: as a thread-pool task it waited behind the
+/// Callers do not take turns on a lock (each turn a thread-pool hop), and one commit serves a whole batch.
+/// The loop has a thread of its own, woken by the caller that queues a write: a thread-pool task would wait behind the
 /// requests queued on the pool at every wake-up, and every other write waits for it. SQLite's calls are synchronous, so
 /// the thread runs the writes to the end; the results go back in one thread-pool item per batch (<see cref="Handout"/>).
 /// The loop keeps one connection for all its writes: SQLite drops a connection's page cache whenever another connection
-/// wrote since, so writes that took turns on pooled connections read every page again.
+/// wrote since, so writes taking turns on pooled connections would read every page again.
 /// Every <see cref="CheckpointEveryBatches"/> batches it asks <see cref="WalCheckpointer"/> to copy the log into the file
 /// beside it, instead of stalling at a COMMIT to do it.
 /// </summary>
@@ -27,14 +27,14 @@ public sealed class SingleWriterLoop : ISingleWriter, IDisposable
     public const int WriterAutoCheckpointFrames = 4096;
 
     /// <summary>
-    /// A background checkpoint every this many batches: about 600 frames of POSTs (SQLite's default is a checkpoint per
-    /// 1,000), well inside <see cref="WriterAutoCheckpointFrames"/>.
+    /// A background checkpoint every this many batches: often enough that the log stays well inside
+    /// <see cref="WriterAutoCheckpointFrames"/>, so that the writer seldom has to checkpoint at a COMMIT.
     /// </summary>
     public const int CheckpointEveryBatches = 64;
 
-    // 2 MB: room for a full batch's pages and the upper levels of every b-tree at a million records (about 1.2 MB). Not more:
-    // at every COMMIT SQLite truncates the connection's cache (pcache1TruncateUnsafe, from pager_end_transaction), a walk of
-    // its hash table that grows with the cache: with 16 MB it was 3-4 % of a POST's CPU in the profile.
+    // 2 MB: room for a full batch's pages and the upper levels of every b-tree at a million records. Not more: at every
+    // COMMIT SQLite truncates the connection's cache (pcache1TruncateUnsafe, from pager_end_transaction), a walk of its
+    // hash table that grows with the cache, and every queued write waits for it.
     // And the log copied into the file by the writer only past WriterAutoCheckpointFrames (SQLite's default is 1,000): below
     // that the WalCheckpointer does it beside the writes.
     private static readonly string WriterPragmas = $"PRAGMA cache_size = -2048; PRAGMA wal_autocheckpoint = {WriterAutoCheckpointFrames}";

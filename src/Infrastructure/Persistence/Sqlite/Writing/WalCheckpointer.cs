@@ -7,7 +7,7 @@ namespace PushTokenService.Infrastructure.Persistence.Sqlite.Writing;
 /// <summary>
 /// Copies SQLite's write-ahead log into the database file on a thread of its own (a PASSIVE checkpoint, on a connection
 /// of its own), when <see cref="SingleWriterLoop"/> asks for it. Done by the writer at COMMIT, as SQLite does by default,
-/// the copy and its two fsyncs stalled every queued write (POST's and PUT's p99); here they run beside the writes.
+/// the copy and its two fsyncs would stall every queued write; here they run beside the writes.
 /// A PASSIVE checkpoint never waits for the writer and never makes it wait. The log only starts again from its beginning
 /// once it is wholly copied when a write begins, which continuous writes seldom leave room for: the writer itself still
 /// checkpoints past <see cref="SingleWriterLoop.WriterAutoCheckpointFrames"/> frames, and finds almost everything copied
