@@ -7,7 +7,7 @@ using PushTokenService.Infrastructure.Persistence.Execution;
 using PushTokenService.Infrastructure.Persistence.SqlServer;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
 
-namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
+namespace PushTokenService.Infrastructure.IntegrationTests.Persistence.Caching;
 
 /// <summary>The kept lists: served only while nothing the cache was told of changed them, and never for longer than the lifetime.</summary>
 public sealed class PushTokenListCacheTests

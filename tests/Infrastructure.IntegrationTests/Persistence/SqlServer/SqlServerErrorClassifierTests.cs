@@ -2,7 +2,7 @@ using PushTokenService.Infrastructure.IntegrationTests.Support;
 using PushTokenService.Infrastructure.Persistence.Errors;
 using PushTokenService.Infrastructure.Persistence.SqlServer;
 
-namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
+namespace PushTokenService.Infrastructure.IntegrationTests.Persistence.SqlServer;
 
 /// <summary>API.md section 6 for SQL Server: one case per provider number, on real SqlExceptions.</summary>
 public sealed class SqlServerErrorClassifierTests

@@ -6,7 +6,7 @@ using PushTokenService.Infrastructure.Persistence.Repositories;
 using PushTokenService.Infrastructure.Persistence.SqlServer;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
 
-namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
+namespace PushTokenService.Infrastructure.IntegrationTests.Persistence.SqlServer;
 
 /// <summary>
 /// Every statement SQL Server is sent parses as T-SQL (SQL Server 2022), without a server: the SQL Server dialect,

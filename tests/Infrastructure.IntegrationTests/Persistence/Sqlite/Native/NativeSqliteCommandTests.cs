@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
 using PushTokenService.Infrastructure.Persistence.Sqlite.Native;
 
-namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
+namespace PushTokenService.Infrastructure.IntegrationTests.Persistence.Sqlite.Native;
 
 /// <summary>
 /// The statements a SQLite lease runs on the native handle: the values bound and read back, the counts, the errors and

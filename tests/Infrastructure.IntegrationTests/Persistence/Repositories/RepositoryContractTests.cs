@@ -10,7 +10,7 @@ using PushTokenService.Infrastructure.IntegrationTests.Support;
 using PushTokenService.Infrastructure.Persistence;
 using PushTokenService.Infrastructure.Persistence.Errors;
 
-namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
+namespace PushTokenService.Infrastructure.IntegrationTests.Persistence.Repositories;
 
 /// <summary>
 /// The repository contract, the same tests for every provider: each concrete fixture gives every test a new, empty

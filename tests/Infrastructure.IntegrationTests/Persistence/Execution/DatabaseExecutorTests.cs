@@ -8,7 +8,7 @@ using PushTokenService.Infrastructure.Persistence.Errors;
 using PushTokenService.Infrastructure.Persistence.Execution;
 using PushTokenService.Infrastructure.Persistence.SqlServer;
 
-namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
+namespace PushTokenService.Infrastructure.IntegrationTests.Persistence.Execution;
 
 /// <summary>
 /// Retries and error mapping of API.md section 6 through <see cref="DatabaseExecutor"/>, with SQL Server's classifier

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using PushTokenService.Infrastructure.Persistence;
 
-namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
+namespace PushTokenService.Infrastructure.IntegrationTests.Persistence.Repositories;
 
 /// <summary>The repository contract on a real SQLite file of its own per test.</summary>
 [TestFixture]

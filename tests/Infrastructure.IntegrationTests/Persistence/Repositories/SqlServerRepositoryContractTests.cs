@@ -3,7 +3,7 @@ using PushTokenService.Infrastructure.IntegrationTests.Support;
 using PushTokenService.Infrastructure.Persistence;
 using Testcontainers.MsSql;
 
-namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
+namespace PushTokenService.Infrastructure.IntegrationTests.Persistence.Repositories;
 
 /// <summary>
 /// The repository contract on SQL Server 2022 in a container, started once for the fixture when a Docker engine answers;

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using PushTokenService.Infrastructure.Persistence.Errors;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
 
-namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
+namespace PushTokenService.Infrastructure.IntegrationTests.Persistence.Sqlite;
 
 /// <summary>API.md section 6 for SQLite: one case per result code (https://sqlite.org/rescode.html), on real SqliteExceptions.</summary>
 public sealed class SqliteErrorClassifierTests

@@ -2,7 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
 
-namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
+namespace PushTokenService.Infrastructure.IntegrationTests.Persistence.Sqlite;
 
 public sealed class SqliteConnectionFactoryTests
 {

@@ -1,6 +1,6 @@
 using PushTokenService.Infrastructure.Persistence.Caching;
 
-namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
+namespace PushTokenService.Infrastructure.IntegrationTests.Persistence.Caching;
 
 /// <summary>The caches' map: it counts what it holds without locking the whole map, and starts again empty when full.</summary>
 public sealed class BoundedMapTests

@@ -4,7 +4,7 @@ using PushTokenService.Infrastructure.Persistence.Execution;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
 using PushTokenService.Infrastructure.Persistence.Sqlite.Writing;
 
-namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
+namespace PushTokenService.Infrastructure.IntegrationTests.Persistence.Sqlite.Writing;
 
 /// <summary>Writes that share a transaction still succeed or fail one by one.</summary>
 public sealed class SingleWriterLoopTests

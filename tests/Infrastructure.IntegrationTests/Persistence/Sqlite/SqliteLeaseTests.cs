@@ -3,7 +3,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
 
-namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
+namespace PushTokenService.Infrastructure.IntegrationTests.Persistence.Sqlite;
 
 /// <summary>The SQLite factory's own pool: connections lent with their compiled statements, and closed when they cannot be trusted.</summary>
 public sealed class SqliteLeaseTests

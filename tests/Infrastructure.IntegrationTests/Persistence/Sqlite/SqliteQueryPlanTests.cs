@@ -7,7 +7,7 @@ using PushTokenService.Infrastructure.Persistence;
 using PushTokenService.Infrastructure.Persistence.Repositories;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
 
-namespace PushTokenService.Infrastructure.IntegrationTests.Persistence;
+namespace PushTokenService.Infrastructure.IntegrationTests.Persistence.Sqlite;
 
 /// <summary>
 /// On the migrated SQLite schema, every statement that looks records up by a key finds them through an index, not by
