@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using PushTokenService.Infrastructure.IntegrationTests.Support;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
 
 namespace PushTokenService.Infrastructure.IntegrationTests.Persistence.Sqlite;
@@ -10,41 +11,33 @@ public sealed class SqliteLeaseTests
 {
     private const string Select = "SELECT value FROM items WHERE value = @Value";
 
-    private string _folder = null!;
-    private SqliteConnectionFactory _connections = null!;
+    private TemporarySqliteDatabase _database = null!;
+
+    private SqliteConnectionFactory Connections => _database.Connections;
 
     [SetUp]
     public async Task CreateDatabase()
     {
-        _folder = Directory.CreateTempSubdirectory("pushtokens-lease").FullName;
-        _connections = new SqliteConnectionFactory($"Data Source={Path.Combine(_folder, "lease.db")}");
-        await using var lease = await _connections.RentAsync(CancellationToken.None);
+        _database = TemporarySqliteDatabase.Create("lease");
+        await using var lease = await Connections.RentAsync(CancellationToken.None);
         await lease.Command("CREATE TABLE items (value INTEGER NOT NULL)").ExecuteNonQueryAsync();
         await lease.Command("INSERT INTO items (value) VALUES (1), (2)").ExecuteNonQueryAsync();
     }
 
     [TearDown]
-    public async Task DeleteDatabase()
-    {
-        await _connections.ClearAsync();
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public async Task DeleteDatabase() => await _database.DisposeAsync();
 
     [Test]
     public async Task A_lease_given_back_is_lent_again_with_its_statement_compiled_and_new_values_bound()
     {
         DbCommand first;
-        await using (var lease = await _connections.RentAsync(CancellationToken.None))
+        await using (var lease = await Connections.RentAsync(CancellationToken.None))
         {
             first = lease.Command(Select, ("@Value", 1));
             Assert.That(await first.ExecuteScalarAsync(), Is.EqualTo(1L));
         }
 
-        await using var again = await _connections.RentAsync(CancellationToken.None);
+        await using var again = await Connections.RentAsync(CancellationToken.None);
         var second = again.Command(Select, ("@Value", 2));
 
         Assert.Multiple(() =>
@@ -57,12 +50,12 @@ public sealed class SqliteLeaseTests
     [Test]
     public async Task A_lease_whose_work_failed_is_closed_instead_of_lent_again()
     {
-        var lease = await _connections.RentAsync(CancellationToken.None);
+        var lease = await Connections.RentAsync(CancellationToken.None);
         var connection = lease.Connection;
         lease.Broken = true;
         await lease.DisposeAsync();
 
-        await using var next = await _connections.RentAsync(CancellationToken.None);
+        await using var next = await Connections.RentAsync(CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -74,7 +67,7 @@ public sealed class SqliteLeaseTests
     [Test]
     public async Task A_statement_bound_with_other_parameters_than_it_was_compiled_with_is_refused()
     {
-        await using var lease = await _connections.RentAsync(CancellationToken.None);
+        await using var lease = await Connections.RentAsync(CancellationToken.None);
         lease.Command(Select, ("@Value", 1));
 
         Assert.Multiple(() =>
@@ -89,7 +82,7 @@ public sealed class SqliteLeaseTests
     {
         for (var rent = 0; rent < 3; rent++)
         {
-            await using var lease = await _connections.RentAsync(CancellationToken.None);
+            await using var lease = await Connections.RentAsync(CancellationToken.None);
             Assert.Multiple(() =>
             {
                 Assert.That(lease.Command("PRAGMA synchronous").ExecuteScalar(), Is.EqualTo(1L), "synchronous = NORMAL");
@@ -101,23 +94,23 @@ public sealed class SqliteLeaseTests
     [Test]
     public async Task When_the_database_file_leaves_its_path_no_idle_lease_is_lent_and_renting_fails()
     {
-        var idle = await _connections.RentAsync(CancellationToken.None);
+        var idle = await Connections.RentAsync(CancellationToken.None);
         var connection = idle.Connection;
         await idle.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        var away = _folder + ".away";
-        Directory.Move(_folder, away);
+        var away = _database.Folder + ".away";
+        Directory.Move(_database.Folder, away);
         try
         {
-            await Assert.ThrowsAsync<SqliteException>(async () => await _connections.RentAsync(CancellationToken.None));
+            await Assert.ThrowsAsync<SqliteException>(async () => await Connections.RentAsync(CancellationToken.None));
             Assert.That(connection.State, Is.EqualTo(ConnectionState.Closed), "the idle connection to the moved file is closed");
         }
         finally
         {
-            Directory.Move(away, _folder);
+            Directory.Move(away, _database.Folder);
         }
 
-        await using var back = await _connections.RentAsync(CancellationToken.None);
+        await using var back = await Connections.RentAsync(CancellationToken.None);
         Assert.That(back.Command(Select, ("@Value", 2)).ExecuteScalar(), Is.EqualTo(2L));
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using PushTokenService.Infrastructure.IntegrationTests.Support;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
 using PushTokenService.Infrastructure.Persistence.Sqlite.Native;
 
@@ -11,36 +12,26 @@ namespace PushTokenService.Infrastructure.IntegrationTests.Persistence.Sqlite.Na
 /// </summary>
 public sealed class NativeSqliteCommandTests
 {
-    private string _folder = null!;
-    private string _file = null!;
-    private SqliteConnectionFactory _connections = null!;
+    private TemporarySqliteDatabase _database = null!;
+
+    private SqliteConnectionFactory Connections => _database.Connections;
 
     [SetUp]
     public async Task CreateDatabase()
     {
-        _folder = Directory.CreateTempSubdirectory("pushtokens-native").FullName;
-        _file = Path.Combine(_folder, "native.db");
-        _connections = new SqliteConnectionFactory($"Data Source={_file};Default Timeout=1");
-        await using var lease = await _connections.RentAsync(CancellationToken.None);
+        _database = TemporarySqliteDatabase.Create("native", ";Default Timeout=1");
+        await using var lease = await Connections.RentAsync(CancellationToken.None);
         await lease.Command("PRAGMA journal_mode = WAL").ExecuteNonQueryAsync();
         await lease.Command("CREATE TABLE items (id INTEGER PRIMARY KEY, n INTEGER, s TEXT, b BLOB, UNIQUE (s))").ExecuteNonQueryAsync();
     }
 
     [TearDown]
-    public async Task DeleteDatabase()
-    {
-        await _connections.ClearAsync();
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public async Task DeleteDatabase() => await _database.DisposeAsync();
 
     [Test]
     public async Task Values_of_every_bound_type_are_stored_and_read_back_as_sqlite_stores_them()
     {
-        await using var lease = await _connections.RentAsync(CancellationToken.None);
+        await using var lease = await Connections.RentAsync(CancellationToken.None);
         var insert = lease.Command(
             "INSERT INTO items (n, s, b) VALUES (@N, @S, @B) RETURNING id, n, s, b",
             ("@N", 7_000_000_000L), ("@S", "é ✓ text"), ("@B", new byte[] { 1, 2, 3 }));
@@ -80,7 +71,7 @@ public sealed class NativeSqliteCommandTests
     [Test]
     public async Task A_native_command_cannot_be_pointed_at_another_statement()
     {
-        await using var lease = await _connections.RentAsync(CancellationToken.None);
+        await using var lease = await Connections.RentAsync(CancellationToken.None);
         var command = lease.Command("SELECT count(*) FROM items");
 
         Assert.Throws<NotSupportedException>(() => command.CommandText = "DELETE FROM items");
@@ -90,7 +81,7 @@ public sealed class NativeSqliteCommandTests
     [Test]
     public async Task A_change_counts_the_rows_of_its_own_statement()
     {
-        await using var lease = await _connections.RentAsync(CancellationToken.None);
+        await using var lease = await Connections.RentAsync(CancellationToken.None);
         await lease.Command("INSERT INTO items (n) VALUES (1), (1), (2)").ExecuteNonQueryAsync();
 
         var deleteOnes = await lease.Command("DELETE FROM items WHERE n = @N", ("@N", 1)).ExecuteNonQueryAsync();
@@ -106,7 +97,7 @@ public sealed class NativeSqliteCommandTests
     [Test]
     public async Task Sql_with_several_statements_runs_through_the_provider_instead()
     {
-        await using var lease = await _connections.RentAsync(CancellationToken.None);
+        await using var lease = await Connections.RentAsync(CancellationToken.None);
         var command = lease.Command("INSERT INTO items (n) VALUES (1); INSERT INTO items (n) VALUES (2)");
 
         await command.ExecuteNonQueryAsync();
@@ -121,7 +112,7 @@ public sealed class NativeSqliteCommandTests
     [Test]
     public async Task A_failing_statement_throws_sqlites_error_codes_and_the_statement_is_usable_again()
     {
-        await using var lease = await _connections.RentAsync(CancellationToken.None);
+        await using var lease = await Connections.RentAsync(CancellationToken.None);
         const string Insert = "INSERT INTO items (s) VALUES (@S)";
         await lease.Command(Insert, ("@S", "taken")).ExecuteNonQueryAsync();
 
@@ -139,13 +130,13 @@ public sealed class NativeSqliteCommandTests
     [Test]
     public async Task A_write_waits_for_another_processs_lock_for_the_connections_timeout_then_is_busy()
     {
-        await using var other = new SqliteConnection($"Data Source={_file};Pooling=false");
+        await using var other = new SqliteConnection($"Data Source={_database.File};Pooling=false");
         await other.OpenAsync();
         await using var holding = other.CreateCommand();
         holding.CommandText = "BEGIN IMMEDIATE";
         await holding.ExecuteNonQueryAsync();
 
-        await using var lease = await _connections.RentAsync(CancellationToken.None);
+        await using var lease = await Connections.RentAsync(CancellationToken.None);
         var insert = lease.Command("INSERT INTO items (n) VALUES (@N)", ("@N", 1));
         var clock = Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<SqliteException>(() => insert.ExecuteNonQueryAsync());

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using PushTokenService.Infrastructure.IntegrationTests.Support;
 using PushTokenService.Infrastructure.Persistence.Execution;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
 using PushTokenService.Infrastructure.Persistence.Sqlite.Writing;
@@ -9,29 +10,25 @@ namespace PushTokenService.Infrastructure.IntegrationTests.Persistence.Sqlite.Wr
 /// <summary>Writes that share a transaction still succeed or fail one by one.</summary>
 public sealed class SingleWriterLoopTests
 {
-    private string _folder = null!;
-    private SqliteConnectionFactory _connections = null!;
+    private TemporarySqliteDatabase _database = null!;
+
+    private SqliteConnectionFactory Connections => _database.Connections;
 
     [SetUp]
     public async Task CreateDatabase()
     {
-        _folder = Directory.CreateTempSubdirectory("pushtokens-writer").FullName;
-        _connections = new SqliteConnectionFactory($"Data Source={Path.Combine(_folder, "writer.db")}");
-        await using var connection = await _connections.OpenAsync(CancellationToken.None);
+        _database = TemporarySqliteDatabase.Create("writer");
+        await using var connection = await Connections.OpenAsync(CancellationToken.None);
         await connection.ExecuteAsync("CREATE TABLE items (value INTEGER NOT NULL UNIQUE)");
     }
 
     [TearDown]
-    public void DeleteDatabase()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DeleteDatabase() => await _database.DisposeAsync();
 
     [Test]
     public async Task A_failing_write_among_concurrent_ones_rolls_back_alone_and_the_others_are_committed()
     {
-        using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
+        using var writer = new SingleWriterLoop(Connections, TimeSpan.FromSeconds(30));
 
         // 40 writes at once land in shared transactions; the three that repeat a value break the unique key.
         var values = Enumerable.Range(1, 37).Concat([5, 17, 29]).ToList();
@@ -50,7 +47,7 @@ public sealed class SingleWriterLoopTests
             }
         }));
 
-        await using var connection = await _connections.OpenAsync(CancellationToken.None);
+        await using var connection = await Connections.OpenAsync(CancellationToken.None);
         var stored = (await connection.QueryAsync<long>("SELECT value FROM items ORDER BY value")).ToList();
         Assert.Multiple(() =>
         {
@@ -63,7 +60,7 @@ public sealed class SingleWriterLoopTests
     [Test]
     public async Task A_write_answers_only_once_its_batch_has_committed()
     {
-        using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
+        using var writer = new SingleWriterLoop(Connections, TimeSpan.FromSeconds(30));
 
         // Another connection sees a write's row only after COMMIT: every write must find its own once it has answered.
         var writes = Enumerable.Range(0, 8).Select(async i =>
@@ -71,7 +68,7 @@ public sealed class SingleWriterLoopTests
             await writer.RunAsync(
                 (lease, ct) => lease.Command("INSERT INTO items (value) VALUES (@Value)", ("@Value", i)).ExecuteNonQueryAsync(ct),
                 CancellationToken.None);
-            await using var reader = await _connections.OpenAsync(CancellationToken.None);
+            await using var reader = await Connections.OpenAsync(CancellationToken.None);
             return await reader.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM items WHERE value = @Value", new { Value = i });
         });
         var seen = await Task.WhenAll(writes);
@@ -82,7 +79,7 @@ public sealed class SingleWriterLoopTests
     [Test]
     public async Task A_write_that_throws_after_writing_leaves_nothing_and_the_others_commit_once()
     {
-        using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
+        using var writer = new SingleWriterLoop(Connections, TimeSpan.FromSeconds(30));
         const int Writes = 20;
 
         // Queued together, so that they share batches: every fifth write inserts its value, then fails.
@@ -104,7 +101,7 @@ public sealed class SingleWriterLoopTests
             }
         }
 
-        await using var connection = await _connections.OpenAsync(CancellationToken.None);
+        await using var connection = await Connections.OpenAsync(CancellationToken.None);
         var stored = (await connection.QueryAsync<long>("SELECT value FROM items ORDER BY value")).ToList();
         var expected = Enumerable.Range(0, Writes).Where(i => i % 5 != 0).ToList();
         Assert.Multiple(() =>
@@ -117,7 +114,7 @@ public sealed class SingleWriterLoopTests
     [Test]
     public async Task Consecutive_batches_run_on_one_connection_with_a_page_cache_of_its_own()
     {
-        using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
+        using var writer = new SingleWriterLoop(Connections, TimeSpan.FromSeconds(30));
 
         var first = await writer.RunAsync((lease, _) => Task.FromResult(lease.Connection), CancellationToken.None);
         var (second, cacheSize) = await writer.RunAsync(
@@ -130,14 +127,14 @@ public sealed class SingleWriterLoopTests
     [Test]
     public async Task The_log_is_copied_into_the_database_file_beside_the_writes_and_the_writer_itself_copies_it_only_when_it_is_long()
     {
-        await using (var setup = await _connections.OpenAsync(CancellationToken.None))
+        await using (var setup = await Connections.OpenAsync(CancellationToken.None))
         {
             await setup.ExecuteAsync("PRAGMA journal_mode = WAL; CREATE TABLE pages (data BLOB NOT NULL)");
         }
 
-        var file = new FileInfo(Path.Combine(_folder, "writer.db"));
+        var file = new FileInfo(_database.File);
         var before = file.Length;
-        using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
+        using var writer = new SingleWriterLoop(Connections, TimeSpan.FromSeconds(30));
 
         // One write per batch (each awaited), each row a page of its own: far below the writer's own checkpoint threshold.
         for (var i = 0; i < 2 * SingleWriterLoop.CheckpointEveryBatches; i++)
@@ -164,7 +161,7 @@ public sealed class SingleWriterLoopTests
     [Test]
     public async Task The_writes_run_on_one_thread_of_the_loop_s_own_not_on_the_thread_pool()
     {
-        using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
+        using var writer = new SingleWriterLoop(Connections, TimeSpan.FromSeconds(30));
 
         var threads = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => writer.RunAsync(
             (_, _) => Task.FromResult((ManagedThreadId: Environment.CurrentManagedThreadId, Thread.CurrentThread.IsThreadPoolThread)),
@@ -180,7 +177,7 @@ public sealed class SingleWriterLoopTests
     [Test]
     public async Task A_caller_that_blocks_after_its_answer_does_not_hold_up_the_next_write()
     {
-        using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
+        using var writer = new SingleWriterLoop(Connections, TimeSpan.FromSeconds(30));
 
         // The loop is held until the first caller's continuation is in place. That continuation runs where the answer is
         // handed out, and blocks there until a second write, queued from it, has answered. Were the answers handed out on
@@ -204,7 +201,7 @@ public sealed class SingleWriterLoopTests
     [Test]
     public async Task A_write_whose_caller_gave_up_while_it_waited_ends_canceled_and_writes_nothing()
     {
-        using var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
+        using var writer = new SingleWriterLoop(Connections, TimeSpan.FromSeconds(30));
         var (first, release) = HoldTheLoop(writer);
         using var giveUp = new CancellationTokenSource();
 
@@ -222,7 +219,7 @@ public sealed class SingleWriterLoopTests
     public async Task A_write_that_waited_in_the_queue_longer_than_the_limit_fails_without_running()
     {
         var limit = TimeSpan.FromMilliseconds(50);
-        using var writer = new SingleWriterLoop(_connections, limit);
+        using var writer = new SingleWriterLoop(Connections, limit);
         var (first, release) = HoldTheLoop(writer);
 
         var waiting = writer.RunAsync(
@@ -239,7 +236,7 @@ public sealed class SingleWriterLoopTests
     [Test]
     public async Task Writes_still_queued_when_the_loop_is_disposed_run_even_when_one_of_them_asks_for_a_checkpoint()
     {
-        var writer = new SingleWriterLoop(_connections, TimeSpan.FromSeconds(30));
+        var writer = new SingleWriterLoop(Connections, TimeSpan.FromSeconds(30));
         for (var i = 0; i < SingleWriterLoop.CheckpointEveryBatches - 1; i++)
         {
             await writer.RunAsync((_, _) => Task.FromResult(0), CancellationToken.None);
@@ -274,7 +271,7 @@ public sealed class SingleWriterLoopTests
 
     private async Task<List<long>> StoredAsync()
     {
-        await using var connection = await _connections.OpenAsync(CancellationToken.None);
+        await using var connection = await Connections.OpenAsync(CancellationToken.None);
         return (await connection.QueryAsync<long>("SELECT value FROM items ORDER BY value")).ToList();
     }
 }
