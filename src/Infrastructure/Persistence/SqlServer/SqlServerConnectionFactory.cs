@@ -35,10 +35,5 @@ public sealed class SqlServerConnectionFactory(string connectionString) : IDbCon
     public async ValueTask<DbLease> RentAsync(CancellationToken cancellationToken) =>
         new(await OpenAsync(cancellationToken), this, owner: null);
 
-    public DbCommand CreateCommand(DbConnection connection, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command;
-    }
+    public DbCommand CreateCommand(DbConnection connection, string sql) => connection.CommandFor(sql);
 }

@@ -109,17 +109,8 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, ILeaseOwner
     }
 
     /// <summary>A single statement runs on the native handle; several go through Microsoft.Data.Sqlite's command.</summary>
-    public DbCommand CreateCommand(DbConnection connection, string sql)
-    {
-        if (NativeSqliteCommand.TryCreate((SqliteConnection)connection, sql) is { } native)
-        {
-            return native;
-        }
-
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command;
-    }
+    public DbCommand CreateCommand(DbConnection connection, string sql) =>
+        (DbCommand?)NativeSqliteCommand.TryCreate((SqliteConnection)connection, sql) ?? connection.CommandFor(sql);
 
     bool ILeaseOwner.IsCurrent(DbLease lease)
     {

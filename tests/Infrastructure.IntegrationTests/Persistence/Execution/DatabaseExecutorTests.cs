@@ -166,11 +166,6 @@ public sealed class DatabaseExecutorTests
         public async ValueTask<DbLease> RentAsync(CancellationToken cancellationToken) =>
             new(await OpenAsync(cancellationToken), this, owner: null);
 
-        public DbCommand CreateCommand(DbConnection connection, string sql)
-        {
-            var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return command;
-        }
+        public DbCommand CreateCommand(DbConnection connection, string sql) => connection.CommandFor(sql);
     }
 }
