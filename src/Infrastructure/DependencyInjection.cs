@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Infrastructure.Persistence;
+using PushTokenService.Infrastructure.Persistence.Caching;
+using PushTokenService.Infrastructure.Persistence.Execution;
+using PushTokenService.Infrastructure.Persistence.Repositories;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
 using PushTokenService.Infrastructure.Persistence.SqlServer;
 using PushTokenService.Infrastructure.Push;
@@ -24,21 +27,12 @@ public static class DependencyInjection
         services.AddOptions();
         services.TryAddSingleton(TimeProvider.System);
 
-        switch (options.Provider)
+        _ = options.Provider switch
         {
-            case DatabaseProvider.Sqlite:
-                services.AddSingleton<IDbConnectionFactory>(new SqliteConnectionFactory(options.ConnectionString));
-                services.AddSingleton<IDatabaseErrorClassifier, SqliteErrorClassifier>();
-                services.AddSingleton<ISqlDialect, SqliteDialect>();
-                break;
-            case DatabaseProvider.SqlServer:
-                services.AddSingleton<IDbConnectionFactory>(new SqlServerConnectionFactory(options.ConnectionString));
-                services.AddSingleton<IDatabaseErrorClassifier, SqlServerErrorClassifier>();
-                services.AddSingleton<ISqlDialect, SqlServerDialect>();
-                break;
-            default:
-                throw new InvalidOperationException($"Database:Provider {options.Provider} is not supported");
-        }
+            DatabaseProvider.Sqlite => services.AddSqlitePersistence(options.ConnectionString),
+            DatabaseProvider.SqlServer => services.AddSqlServerPersistence(options.ConnectionString),
+            _ => throw new InvalidOperationException($"Database:Provider {options.Provider} is not supported"),
+        };
 
         services.AddSingleton<DatabaseExecutor>();
         services.AddSingleton<PushTokenListCache>();
@@ -46,8 +40,10 @@ public static class DependencyInjection
         services.AddSingleton<SessionRepository>();
         services.AddSingleton<CachingSessionRepository>();
         services.AddSingleton<ISessionRepository>(provider => provider.GetRequiredService<CachingSessionRepository>());
-        services.AddSingleton<IPushTokenRepository, PushTokenRepository>();
-        services.AddSingleton<IAdminTokenRepository, AdminTokenRepository>();
+        services.AddSingleton<PushTokenRepository>();
+        services.AddSingleton<IPushTokenRepository, CachingPushTokenRepository>();
+        services.AddSingleton<AdminTokenRepository>();
+        services.AddSingleton<IAdminTokenRepository, CachingAdminTokenRepository>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<ISessionTokens, SessionTokens>();
         services.AddPushDelivery(configuration);

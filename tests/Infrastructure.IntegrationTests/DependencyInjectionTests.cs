@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PushTokenService.Application.Common.Interfaces;
-using PushTokenService.Infrastructure.Persistence;
-using PushTokenService.Infrastructure.Persistence.Sqlite;
+using PushTokenService.Infrastructure.Persistence.Errors;
+using PushTokenService.Infrastructure.Persistence.Execution;
+using PushTokenService.Infrastructure.Persistence.Repositories;
 using PushTokenService.Infrastructure.Persistence.SqlServer;
+using PushTokenService.Infrastructure.Persistence.Sqlite;
 
 namespace PushTokenService.Infrastructure.IntegrationTests;
 

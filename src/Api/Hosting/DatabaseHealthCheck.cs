@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PushTokenService.Infrastructure.Persistence;
+using PushTokenService.Infrastructure.Persistence.Execution;
 
 namespace PushTokenService.Api.Hosting;
 

@@ -28,14 +28,22 @@ public interface IPushTokenRepository
 
 public abstract record AddPushTokenOutcome
 {
-    public sealed record Created(PushTokenRecord Record) : AddPushTokenOutcome;
+    public sealed record Created(PushTokenRecord Record) : AddPushTokenOutcome
+    {
+        /// <summary>The user whose record held the token until this write took it over; null when nobody held it.</summary>
+        public long? MovedFromUserId { get; init; }
+    }
 
     public sealed record AlreadyHeld(long ExistingId) : AddPushTokenOutcome;
 }
 
 public abstract record UpdatePushTokenOutcome
 {
-    public sealed record Updated(PushTokenRecord Record) : UpdatePushTokenOutcome;
+    public sealed record Updated(PushTokenRecord Record) : UpdatePushTokenOutcome
+    {
+        /// <summary>The user whose record held the new token until this write took it over; null when nobody else held it.</summary>
+        public long? MovedFromUserId { get; init; }
+    }
 
     public sealed record NotFound : UpdatePushTokenOutcome;
 

@@ -22,29 +22,15 @@ public sealed record PushTokenFields(
         body["os_token"],
         body["push_platform"]);
 
-    /// <summary>The values of a new record: what was sent, defaults for the rest. Call after validation.</summary>
-    public PushTokenValues ToNewValues(string defaultBundleId) => new(
+    /// <summary>The fields as the domain's rules take them: an optional field not sent (absent, null or "") is null. Call after validation.</summary>
+    public SentPushTokenFields ToSent() => new(
         PushToken.Text!,
         Language.Text!,
-        Dev.IsInteger ? (int)Dev.Integer : PushTokenRules.DevProduction,
-        BundleId.OptionalText ?? defaultBundleId,
-        Os.OptionalText ?? string.Empty,
-        OsToken.OptionalText ?? string.Empty,
-        PushPlatform.OptionalText is { } platform ? PushTokenRules.NormalizePushPlatform(platform) : string.Empty);
-
-    /// <summary>The values of an updated record: what was sent, the record's own values for the rest. Call after validation.</summary>
-    public PushTokenValues ApplyTo(PushTokenRecord existing)
-    {
-        var sentPlatform = PushPlatform.OptionalText;
-        return new PushTokenValues(
-            PushToken.Text!,
-            Language.Text!,
-            Dev.IsInteger ? (int)Dev.Integer : existing.Dev,
-            BundleId.OptionalText ?? existing.BundleId,
-            Os.OptionalText ?? existing.Os,
-            sentPlatform is null ? existing.OsToken : OsToken.Text!,
-            sentPlatform is null ? existing.PushPlatform : PushTokenRules.NormalizePushPlatform(sentPlatform));
-    }
+        Dev.IsInteger ? (int)Dev.Integer : null,
+        BundleId.OptionalText,
+        Os.OptionalText,
+        OsToken.OptionalText,
+        PushPlatform.OptionalText);
 }
 
 /// <summary>A command that carries the record fields of a body.</summary>

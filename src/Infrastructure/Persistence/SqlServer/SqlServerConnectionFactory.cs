@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
+using PushTokenService.Infrastructure.Persistence.Execution;
 
 namespace PushTokenService.Infrastructure.Persistence.SqlServer;
 
@@ -10,6 +11,9 @@ namespace PushTokenService.Infrastructure.Persistence.SqlServer;
 public sealed class SqlServerConnectionFactory(string connectionString) : IDbConnectionFactory
 {
     public bool SingleWriter => false;
+
+    /// <summary>The server keeps one plan per declared parameter size: every string goes as nvarchar(4000), as Dapper sends it.</summary>
+    public int StringParameterSize => 4000;
 
     public string ConnectionString { get; } = connectionString;
 
@@ -29,5 +33,7 @@ public sealed class SqlServerConnectionFactory(string connectionString) : IDbCon
     }
 
     public async ValueTask<DbLease> RentAsync(CancellationToken cancellationToken) =>
-        new(await OpenAsync(cancellationToken), owner: null, fixedStringSize: true);
+        new(await OpenAsync(cancellationToken), this, owner: null);
+
+    public DbCommand CreateCommand(DbConnection connection, string sql) => connection.CommandFor(sql);
 }

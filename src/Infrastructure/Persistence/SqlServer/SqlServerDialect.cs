@@ -1,3 +1,5 @@
+using PushTokenService.Infrastructure.Persistence.Repositories;
+
 namespace PushTokenService.Infrastructure.Persistence.SqlServer;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.Data.SqlClient;
+using PushTokenService.Infrastructure.Persistence.Errors;
 
 namespace PushTokenService.Infrastructure.Persistence.SqlServer;
 

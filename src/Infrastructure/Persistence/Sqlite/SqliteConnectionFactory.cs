@@ -2,12 +2,15 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using PushTokenService.Infrastructure.Persistence.Execution;
+using PushTokenService.Infrastructure.Persistence.Sqlite.Native;
 
 namespace PushTokenService.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// Pooled SQLite connections with the per-connection pragmas this service relies on. Repository work rents leases from a
-/// pool of its own, which keeps each connection open with its compiled statements (see <see cref="DbLease"/>).
+/// pool of its own, which keeps each connection open with its compiled statements (see <see cref="DbLease"/>): each a
+/// <see cref="NativeSqliteCommand"/> on the connection's native handle where it holds one statement.
 /// </summary>
 public sealed class SqliteConnectionFactory : IDbConnectionFactory, ILeaseOwner
 {
@@ -60,6 +63,8 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, ILeaseOwner
 
     public bool SingleWriter => true;
 
+    public int StringParameterSize => 0;
+
     public string ConnectionString { get; }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -100,8 +105,12 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, ILeaseOwner
             await lease.CloseAsync();
         }
 
-        return new DbLease(await OpenAsync(cancellationToken), this, fixedStringSize: false) { Generation = Volatile.Read(ref _generation) };
+        return new DbLease(await OpenAsync(cancellationToken), this, this) { Generation = Volatile.Read(ref _generation) };
     }
+
+    /// <summary>A single statement runs on the native handle; several go through Microsoft.Data.Sqlite's command.</summary>
+    public DbCommand CreateCommand(DbConnection connection, string sql) =>
+        (DbCommand?)NativeSqliteCommand.TryCreate((SqliteConnection)connection, sql) ?? connection.CommandFor(sql);
 
     bool ILeaseOwner.IsCurrent(DbLease lease)
     {

@@ -1,3 +1,5 @@
+using PushTokenService.Infrastructure.Persistence.Repositories;
+
 namespace PushTokenService.Infrastructure.Persistence.Sqlite;
 
 public sealed class SqliteDialect : ISqlDialect

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using PushTokenService.Infrastructure.Persistence.Errors;
 
 namespace PushTokenService.Infrastructure.Persistence.Sqlite;
 

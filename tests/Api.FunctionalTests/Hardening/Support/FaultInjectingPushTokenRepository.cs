@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Domain.PushTokens;
-using PushTokenService.Infrastructure.Persistence;
+using PushTokenService.Infrastructure.Persistence.Repositories;
 
 namespace PushTokenService.Api.FunctionalTests.Hardening.Support;
 

@@ -5,6 +5,7 @@ using PushTokenService.Application.Common.Exceptions;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Application.Common.Options;
 using PushTokenService.Application.PushTokens.Common;
+using PushTokenService.Domain.PushTokens;
 
 namespace PushTokenService.Application.PushTokens.Commands.AddPushToken;
 
@@ -15,7 +16,7 @@ public sealed class AddPushTokenCommandHandler(
     public async ValueTask<PushTokenResponse> Handle(AddPushTokenCommand command, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var values = command.Fields.ToNewValues(settings.DefaultBundleId);
+        var values = RecordDefaults.NewRecord(command.Fields.ToSent(), settings.DefaultBundleId);
         var outcome = await repository.AddAsync(
             command.Caller.UserId, command.Caller.Id, command.Kind, values, settings.MaxRecordsPerKind,
             clock.GetUtcNow(), cancellationToken);

@@ -3,6 +3,7 @@ using PushTokenService.Application.Common;
 using PushTokenService.Application.Common.Exceptions;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Application.PushTokens.Common;
+using PushTokenService.Domain.PushTokens;
 
 namespace PushTokenService.Application.PushTokens.Commands.UpdatePushToken;
 
@@ -11,8 +12,9 @@ public sealed class UpdatePushTokenCommandHandler(IPushTokenRepository repositor
 {
     public async ValueTask<PushTokenResponse> Handle(UpdatePushTokenCommand command, CancellationToken cancellationToken)
     {
+        var sent = command.Fields.ToSent();
         var outcome = await repository.UpdateAsync(
-            command.Caller.UserId, command.Caller.Id, command.Kind, command.Id, command.Fields.ApplyTo,
+            command.Caller.UserId, command.Caller.Id, command.Kind, command.Id, existing => PutMerge.Apply(existing, sent),
             clock.GetUtcNow(), cancellationToken);
 
         return outcome switch
