@@ -27,7 +27,7 @@ public interface IPushChannel
 /// <param name="PushId">Names the send: in every payload and in the logs.</param>
 /// <param name="Data">The request's <c>data</c> entries; the channel adds <c>push_id</c>, <c>kind</c> and <c>sent_at</c>.</param>
 /// <param name="SentAt">The send's time; <c>sent_at</c> is its Unix milliseconds, <c>apns-expiration</c> counts from it.</param>
-/// <param name="Deadline">The moment the send stops waiting (<c>Push:DeadlineSeconds</c> after it started).</param>
+/// <param name="Deadline">The moment the channel stops waiting: a little before the send's own deadline (<c>Push:DeadlineSeconds</c> after it started), so that its answer is in time.</param>
 public sealed record PushMessage(
     string PushId,
     TokenKind Kind,

@@ -37,6 +37,10 @@ public sealed partial class SendPushCommandHandler(
     {
         var start = clock.GetUtcNow();
         using var deadline = new CancellationTokenSource(_deadline, clock);
+        // The channels stop a little before the send does, so that what they answered by then is in the results
+        // instead of being overtaken by the send's own deadline.
+        var channelTime = _deadline - ChannelMargin(_deadline);
+        using var channelDeadline = new CancellationTokenSource(channelTime, clock);
 
         var kind = TokenKindNames.Parse(command.Kind.Text!);
         var records = await repository.ListByUsersAsync(kind, command.UserIds.Integers!.Distinct().ToList(), cancellationToken);
@@ -54,14 +58,18 @@ public sealed partial class SendPushCommandHandler(
                 command.TtlSeconds.IsInteger ? (int)command.TtlSeconds.Integer : PushContentRules.DefaultTtlSeconds(kind),
                 command.CollapseId.OptionalText,
                 start,
-                start + _deadline);
-            var delivered = await SendAsync(message, groups, deadline.Token, cancellationToken);
+                start + channelTime);
+            var delivered = await SendAsync(message, groups, channelDeadline.Token, deadline.Token, cancellationToken);
             results.AddRange(await PruneDeadTokensAsync(kind, delivered, cancellationToken));
         }
 
         results.Sort((a, b) => a.Record.Id.CompareTo(b.Record.Id));
         return Answer(pushId, command.Kind.Text!, results);
     }
+
+    /// <summary>How long before the send's deadline its channels stop: a tenth of it, at most 200 ms.</summary>
+    private static TimeSpan ChannelMargin(TimeSpan deadline) =>
+        TimeSpan.FromTicks(Math.Min(TimeSpan.FromMilliseconds(200).Ticks, deadline.Ticks / 10));
 
     /// <summary>
     /// Each record of <paramref name="bundleId"/> (every app's when null) either gets its outcome at once (dry run,
@@ -106,16 +114,21 @@ public sealed partial class SendPushCommandHandler(
         return (results, groups);
     }
 
-    /// <summary>Every channel at once; whatever has not answered when the deadline passes is <c>failed</c> / <c>deadline</c>.</summary>
+    /// <summary>
+    /// Every channel at once, each told to stop at <paramref name="channelDeadline"/>; whatever a channel has not answered
+    /// when <paramref name="deadline"/> passes is <c>failed</c> / <c>deadline</c>.
+    /// </summary>
     private async Task<List<TargetResult>> SendAsync(
         PushMessage message,
         Dictionary<IPushChannel, List<PushTarget>> groups,
+        CancellationToken channelDeadline,
         CancellationToken deadline,
         CancellationToken cancellationToken)
     {
+        using var channelStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, channelDeadline);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);
         var sends = groups
-            .Select(group => (group.Key.Channel, Targets: group.Value, Task: SendGuardedAsync(group.Key, message, group.Value, stop.Token)))
+            .Select(group => (group.Key.Channel, Targets: group.Value, Task: SendGuardedAsync(group.Key, message, group.Value, channelStop.Token)))
             .ToList();
         try
         {
