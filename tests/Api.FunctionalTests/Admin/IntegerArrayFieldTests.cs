@@ -4,7 +4,7 @@ using PushTokenService.Api.FunctionalTests.Support;
 namespace PushTokenService.Api.FunctionalTests.Admin;
 
 /// <summary>The body reader now keeps the items of integer arrays (for user_ids); other fields answer as before.</summary>
-public sealed class IntegerArrayFieldTests : AdminFixture
+public sealed class IntegerArrayFieldTests : FunctionalTestBase
 {
     [TestCase("""{"push_token":[1,2],"language":"en"}""", "push_token format error")]
     [TestCase("""{"push_token":"abc","language":"en","dev":[1]}""", "dev format error")]

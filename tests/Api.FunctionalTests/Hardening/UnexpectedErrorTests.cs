@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PushTokenService.Api.Errors;
-using PushTokenService.Api.FunctionalTests.Hardening.Support;
 using PushTokenService.Api.FunctionalTests.Support;
 
 namespace PushTokenService.Api.FunctionalTests.Hardening;
@@ -14,7 +13,7 @@ public sealed class UnexpectedErrorTests
     [Test]
     public async Task An_unexpected_exception_answers_500_paramer_error_and_is_logged_with_the_trace_id_of_the_answer()
     {
-        using var factory = new HardeningFactory { TestServices = FaultInjectingPushTokenRepository.Register };
+        using var factory = new PushTokenApiFactory(services: FaultInjectingPushTokenRepository.Register);
         using var client = factory.CreateClient();
         var (_, token) = await client.NewSessionAsync();
         factory.Services.GetRequiredService<FaultInjectingPushTokenRepository>().Fail = true;
