@@ -8,7 +8,8 @@ namespace PushTokenService.Api.FunctionalTests.Hardening;
 
 /// <summary>
 /// API.md sections 4 and 6: with the database unavailable the service answers 503 with a 100XX code and Retry-After,
-/// stays up, serves again by itself when the database returns, and no write that got a 2xx is lost.
+/// stays up, serves again by itself when the database returns, and no write that got a 2xx is lost; a broken schema is
+/// 500 with a 300XX code. No answer gives away the SQL or the provider's message.
 /// </summary>
 public sealed class DatabaseFaultTests : FunctionalTestBase
 {
@@ -143,6 +144,47 @@ public sealed class DatabaseFaultTests : FunctionalTestBase
             Assert.That(readyAgain.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(Factory.CountRecords([before, during, after]), Is.EqualTo(new Dictionary<string, long> { [before] = 1, [during] = 0, [after] = 1 }));
         });
+    }
+
+    [Test]
+    public async Task Busy_database_is_503_database_error_10003_with_retry_after()
+    {
+        var (_, token) = await Client.NewSessionAsync();
+        using var other = Factory.OpenDatabase();
+        using var exclusive = other.BeginTransaction();
+        using (var command = other.CreateCommand())
+        {
+            command.Transaction = exclusive;
+            command.CommandText = "DELETE FROM push_tokens WHERE id = -1";
+            command.ExecuteNonQuery();
+        }
+
+        var response = await Client.PostTokenAsync(ApiClient.RingPath, token, ApiClient.NewPushToken());
+
+        ApiAssert.IsError(response, HttpStatusCode.ServiceUnavailable, "database error");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.Body!["code"]?.GetValue<int>(), Is.EqualTo(10003));
+            Assert.That(response.RetryAfter, Is.Not.Null.And.Not.Empty);
+        }
+    }
+
+    [Test]
+    public async Task Missing_schema_is_500_database_error_30001()
+    {
+        using var factory = new PushTokenApiFactory();
+        using var client = factory.CreateClient();
+        var (_, token) = await client.NewSessionAsync();
+        factory.Execute("DROP TABLE push_tokens");
+
+        var response = await client.SendJsonAsync(HttpMethod.Get, ApiClient.MessagePath, null, token);
+
+        ApiAssert.IsError(response, HttpStatusCode.InternalServerError, "database error");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.Body!["code"]?.GetValue<int>(), Is.EqualTo(30001));
+            Assert.That(response.Text, Does.Not.Contain("push_tokens").And.Not.Contain("SQLite").And.Not.Contain("no such table"));
+        }
     }
 
     [TestCase("Data Source=a.db", SqliteConnectionFactory.DefaultBusyTimeoutSeconds)]

@@ -15,12 +15,28 @@ public sealed class RecordCapTests(string path, string otherKindPath) : Function
     private string _token = null!;
     private string _other = null!;
 
-    /// <summary>Each test starts from two users without records.</summary>
-    [SetUp]
-    public async Task LogInTwoNewUsers()
+    [OneTimeSetUp]
+    public async Task LogInTwoUsers()
     {
         (_, _token) = await Client.NewSessionAsync();
         (_, _other) = await Client.NewSessionAsync();
+    }
+
+    /// <summary>Each test starts from users without records.</summary>
+    [SetUp]
+    public async Task DeleteAllRecords()
+    {
+        foreach (var token in new[] { _token, _other })
+        {
+            foreach (var kindPath in new[] { path, otherKindPath })
+            {
+                foreach (var record in await Client.ListAsync(kindPath, token))
+                {
+                    var delete = await Client.SendJsonAsync(HttpMethod.Delete, $"{kindPath}/{record!["id"]}", null, token);
+                    Assert.That(delete.Status, Is.EqualTo(HttpStatusCode.NoContent));
+                }
+            }
+        }
     }
 
     protected override PushTokenApiFactory CreateOwnHost() =>
