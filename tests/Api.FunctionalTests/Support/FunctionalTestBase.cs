@@ -2,8 +2,9 @@ namespace PushTokenService.Api.FunctionalTests.Support;
 
 /// <summary>
 /// The base of a fixture that calls the service: a client of the shared host, or of a host of the fixture's own where it
-/// needs other settings, a fake clock or a failing service. Tests stay independent on a shared database by making their
-/// own users (<c>Client.NewSessionAsync()</c>: a new user name each call); a test that needs an empty registry calls <see cref="ResetState"/>.
+/// needs other settings, a fake clock or a failing service. Tests stay independent on the shared database by making
+/// their own users (<c>Client.NewSessionAsync()</c> registers a new user name each call); a test that needs an empty
+/// registry calls <see cref="ResetState"/>.
 /// </summary>
 public abstract class FunctionalTestBase
 {
