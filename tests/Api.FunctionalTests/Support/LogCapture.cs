@@ -4,7 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace PushTokenService.Api.FunctionalTests.Support;
 
-/// <summary>One log entry as any sink would see it: message, and <see cref="Everything"/> with its structured values, scopes and exception.</summary>
+/// <summary>
+/// One log entry as any sink would see it: its message, and <see cref="Everything"/>, one line that starts with the level
+/// and holds the category, the message, the structured values, the scopes and the exception.
+/// </summary>
 public sealed record LogEntry(string Category, LogLevel Level, string Message, string Everything, Exception? Exception);
 
 /// <summary>
@@ -42,7 +45,7 @@ public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var message = formatter(state, exception);
-            var text = new StringBuilder().Append(category).Append(' ').Append(logLevel).Append(' ').Append(message);
+            var text = new StringBuilder().Append(logLevel).Append(' ').Append(category).Append(": ").Append(message);
             if (state is IEnumerable<KeyValuePair<string, object?>> values)
             {
                 foreach (var (key, value) in values)

@@ -64,7 +64,7 @@ public sealed class PushTokenApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         builder.ConfigureLogging(logging =>
         {
-            logging.ClearProviders().AddProvider(Logs).AddFilter<LogCapture>(category: null, LogLevel.Trace);
+            logging.ClearProviders().AddProvider(new EveryLevel(Logs)).AddFilter<EveryLevel>(category: null, LogLevel.Trace);
             if (_logs is not null)
             {
                 logging.AddProvider(_logs);
@@ -89,6 +89,21 @@ public sealed class PushTokenApiFactory : WebApplicationFactory<Program>
         if (disposing && _ownsDatabase)
         {
             DeleteDatabase();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Logs"/> under a provider type of its own: a level filter names a provider type, and a LogCapture passed
+    /// as <c>logs</c> keeps to the configured levels.
+    /// </summary>
+    private sealed class EveryLevel(LogCapture capture) : ILoggerProvider, ISupportExternalScope
+    {
+        public ILogger CreateLogger(string categoryName) => capture.CreateLogger(categoryName);
+
+        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => capture.SetScopeProvider(scopeProvider);
+
+        public void Dispose()
+        {
         }
     }
 }
