@@ -4,7 +4,7 @@ using PushTokenService.Api.FunctionalTests.Support;
 namespace PushTokenService.Api.FunctionalTests.Admin;
 
 /// <summary>API.md section 7: X-Api-Key opens the internal API and nothing else; session tokens never open it.</summary>
-public sealed class ApiKeyTests : AdminFixture
+public sealed class ApiKeyTests : FunctionalTestBase
 {
     private static readonly (string Method, string Path, string? Body)[] Endpoints =
     [
@@ -162,52 +162,6 @@ public sealed class ApiKeyTests : AdminFixture
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That(error.Error(), Is.EqualTo("invalid api key"));
-        });
-    }
-}
-
-/// <summary>With no key configured (the default) the internal API is closed.</summary>
-public sealed class NoApiKeysConfiguredTests
-{
-    private PushTokenApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void StartService()
-    {
-        _factory = new PushTokenApiFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _factory.DeleteDatabase();
-    }
-
-    [Test]
-    public async Task Without_configured_keys_a_sent_key_is_401_invalid_api_key()
-    {
-        var (status, error) = await _client.AdminAsync(HttpMethod.Get, AdminApi.StatsPath);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(status, Is.EqualTo(HttpStatusCode.Unauthorized));
-            Assert.That(error.Error(), Is.EqualTo("invalid api key"));
-        });
-    }
-
-    [Test]
-    public async Task Without_configured_keys_a_call_without_key_is_401_no_api_key()
-    {
-        var (status, error) = await _client.AdminAsync(HttpMethod.Post, AdminApi.LookupPath, """{"kind":"ring","user_ids":[1]}""", apiKey: null);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(status, Is.EqualTo(HttpStatusCode.Unauthorized));
-            Assert.That(error.Error(), Is.EqualTo("no api key"));
         });
     }
 }

@@ -3,8 +3,8 @@ using PushTokenService.Api.FunctionalTests.Support;
 
 namespace PushTokenService.Api.FunctionalTests.Admin;
 
-/// <summary>The body reader now keeps the items of integer arrays (for user_ids); other fields answer as before.</summary>
-public sealed class IntegerArrayFieldTests : AdminFixture
+/// <summary>The body reader keeps the items of integer arrays for user_ids; a user field sent as one is still its format error.</summary>
+public sealed class IntegerArrayFieldTests : FunctionalTestBase
 {
     [TestCase("""{"push_token":[1,2],"language":"en"}""", "push_token format error")]
     [TestCase("""{"push_token":"abc","language":"en","dev":[1]}""", "dev format error")]

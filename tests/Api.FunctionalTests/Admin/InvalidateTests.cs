@@ -5,14 +5,14 @@ using PushTokenService.Api.FunctionalTests.Support;
 namespace PushTokenService.Api.FunctionalTests.Admin;
 
 /// <summary>POST /v1/api/admin/tokens/invalidate.</summary>
-public sealed class InvalidateTests : AdminFixture
+public sealed class InvalidateTests : FunctionalTestBase
 {
     [Test]
     public async Task Invalidate_by_push_token_deletes_the_record_then_deletes_nothing()
     {
         var (userId, token) = await Client.NewSessionAsync();
-        var pushToken = AdminApi.NewPushToken();
-        await Client.AddRingAsync(token, pushToken);
+        var pushToken = ApiClient.NewPushToken();
+        await Client.CreateTokenAsync(ApiClient.RingPath, token, pushToken);
         var json = $$"""{"kind":"ring","push_token":"{{pushToken}}"}""";
 
         var (firstStatus, first) = await Client.AdminAsync(HttpMethod.Post, AdminApi.InvalidatePath, json);
@@ -33,9 +33,9 @@ public sealed class InvalidateTests : AdminFixture
     public async Task Invalidate_by_os_token_deletes_the_record_holding_it()
     {
         var (userId, token) = await Client.NewSessionAsync();
-        var osToken = $"hms-{AdminApi.NewPushToken()}";
-        await Client.AddRingAsync(token, AdminApi.NewPushToken(), $$""","os_token":"{{osToken}}","push_platform":"HUAWEI" """);
-        var kept = await Client.AddRingAsync(token, AdminApi.NewPushToken(), ""","os_token":"hms-other","push_platform":"HUAWEI" """);
+        var osToken = $"hms-{ApiClient.NewPushToken()}";
+        await Client.CreateTokenAsync(ApiClient.RingPath, token, ApiClient.NewPushToken(), $$""" "os_token":"{{osToken}}","push_platform":"HUAWEI" """);
+        var kept = await Client.CreateTokenAsync(ApiClient.RingPath, token, ApiClient.NewPushToken(), """ "os_token":"hms-other","push_platform":"HUAWEI" """);
 
         var (status, body) = await Client.AdminAsync(HttpMethod.Post, AdminApi.InvalidatePath, $$"""{"kind":"ring","os_token":"{{osToken}}"}""");
         var (_, records) = await Client.AdminAsync(HttpMethod.Get, AdminApi.UserTokensPath(userId));
@@ -52,9 +52,9 @@ public sealed class InvalidateTests : AdminFixture
     public async Task Invalidate_of_one_kind_leaves_the_other_kind()
     {
         var (userId, token) = await Client.NewSessionAsync();
-        var pushToken = AdminApi.NewPushToken();
-        await Client.AddRingAsync(token, pushToken);
-        await Client.AddMessageAsync(token, pushToken);
+        var pushToken = ApiClient.NewPushToken();
+        await Client.CreateTokenAsync(ApiClient.RingPath, token, pushToken);
+        await Client.CreateTokenAsync(ApiClient.MessagePath, token, pushToken);
 
         var (_, body) = await Client.AdminAsync(HttpMethod.Post, AdminApi.InvalidatePath, $$"""{"kind":"message","push_token":"{{pushToken}}"}""");
         var (_, records) = await Client.AdminAsync(HttpMethod.Get, AdminApi.UserTokensPath(userId));
@@ -71,8 +71,8 @@ public sealed class InvalidateTests : AdminFixture
     public async Task Invalidate_with_invalid_since_before_the_last_registration_keeps_the_record()
     {
         var (userId, token) = await Client.NewSessionAsync();
-        var pushToken = AdminApi.NewPushToken();
-        var record = await Client.AddRingAsync(token, pushToken);
+        var pushToken = ApiClient.NewPushToken();
+        var record = await Client.CreateTokenAsync(ApiClient.RingPath, token, pushToken);
         var updatedAt = record["updated_at"]!.GetValue<DateTime>();
 
         var (status, body) = await Client.AdminAsync(
@@ -91,8 +91,8 @@ public sealed class InvalidateTests : AdminFixture
     public async Task Invalidate_with_invalid_since_after_the_last_registration_deletes_the_record()
     {
         var (_, token) = await Client.NewSessionAsync();
-        var pushToken = AdminApi.NewPushToken();
-        var record = await Client.AddRingAsync(token, pushToken);
+        var pushToken = ApiClient.NewPushToken();
+        var record = await Client.CreateTokenAsync(ApiClient.RingPath, token, pushToken);
         var updatedAt = record["updated_at"]!.GetValue<DateTime>();
 
         var (_, body) = await Client.AdminAsync(
@@ -105,11 +105,11 @@ public sealed class InvalidateTests : AdminFixture
     public async Task Invalidate_with_invalid_since_keeps_a_token_registered_again_after_it()
     {
         var (userId, token) = await Client.NewSessionAsync();
-        var pushToken = AdminApi.NewPushToken();
-        var first = await Client.AddRingAsync(token, pushToken);
+        var pushToken = ApiClient.NewPushToken();
+        var first = await Client.CreateTokenAsync(ApiClient.RingPath, token, pushToken);
         var reportedDead = first["updated_at"]!.GetValue<DateTime>();
         await Client.AdminAsync(HttpMethod.Post, AdminApi.InvalidatePath, $$"""{"kind":"ring","push_token":"{{pushToken}}"}""");
-        var again = await Client.AddRingAsync(token, pushToken);
+        var again = await Client.CreateTokenAsync(ApiClient.RingPath, token, pushToken);
         Assume.That(again["updated_at"]!.GetValue<DateTime>(), Is.GreaterThan(reportedDead), "the clock moved between the two registrations");
 
         var (_, body) = await Client.AdminAsync(
@@ -127,9 +127,9 @@ public sealed class InvalidateTests : AdminFixture
     public async Task Invalidate_with_dev_touches_only_that_environment()
     {
         var (userId, token) = await Client.NewSessionAsync();
-        var pushToken = AdminApi.NewPushToken();
-        await Client.AddRingAsync(token, pushToken, ""","bundleid":"com.lancens.release","dev":0""");
-        await Client.AddRingAsync(token, pushToken, ""","bundleid":"com.lancens.debug","dev":1""");
+        var pushToken = ApiClient.NewPushToken();
+        await Client.CreateTokenAsync(ApiClient.RingPath, token, pushToken, """ "bundleid":"com.lancens.release","dev":0""");
+        await Client.CreateTokenAsync(ApiClient.RingPath, token, pushToken, """ "bundleid":"com.lancens.debug","dev":1""");
 
         var (_, body) = await Client.AdminAsync(HttpMethod.Post, AdminApi.InvalidatePath, $$"""{"kind":"ring","push_token":"{{pushToken}}","dev":1}""");
         var (_, records) = await Client.AdminAsync(HttpMethod.Get, AdminApi.UserTokensPath(userId));
@@ -145,9 +145,9 @@ public sealed class InvalidateTests : AdminFixture
     public async Task Invalidate_with_bundleid_touches_only_that_app()
     {
         var (userId, token) = await Client.NewSessionAsync();
-        var pushToken = AdminApi.NewPushToken();
-        await Client.AddRingAsync(token, pushToken, ""","bundleid":"com.lancens.doorbell" """);
-        await Client.AddRingAsync(token, pushToken, ""","bundleid":"com.lancens.camera" """);
+        var pushToken = ApiClient.NewPushToken();
+        await Client.CreateTokenAsync(ApiClient.RingPath, token, pushToken, """ "bundleid":"com.lancens.doorbell" """);
+        await Client.CreateTokenAsync(ApiClient.RingPath, token, pushToken, """ "bundleid":"com.lancens.camera" """);
 
         var (_, body) = await Client.AdminAsync(
             HttpMethod.Post, AdminApi.InvalidatePath, $$"""{"kind":"ring","push_token":"{{pushToken}}","bundleid":"com.lancens.camera"}""");
@@ -164,9 +164,9 @@ public sealed class InvalidateTests : AdminFixture
     public async Task Invalidate_without_bundleid_or_dev_deletes_the_token_in_every_app()
     {
         var (_, token) = await Client.NewSessionAsync();
-        var pushToken = AdminApi.NewPushToken();
-        await Client.AddRingAsync(token, pushToken, ""","bundleid":"com.lancens.doorbell" """);
-        await Client.AddRingAsync(token, pushToken, ""","bundleid":"com.lancens.camera","dev":1""");
+        var pushToken = ApiClient.NewPushToken();
+        await Client.CreateTokenAsync(ApiClient.RingPath, token, pushToken, """ "bundleid":"com.lancens.doorbell" """);
+        await Client.CreateTokenAsync(ApiClient.RingPath, token, pushToken, """ "bundleid":"com.lancens.camera","dev":1""");
 
         var (_, body) = await Client.AdminAsync(HttpMethod.Post, AdminApi.InvalidatePath, $$"""{"kind":"ring","push_token":"{{pushToken}}"}""");
 
@@ -177,8 +177,8 @@ public sealed class InvalidateTests : AdminFixture
     public async Task Invalidate_with_both_push_token_and_os_token_deletes_only_a_record_holding_both()
     {
         var (_, token) = await Client.NewSessionAsync();
-        var pushToken = AdminApi.NewPushToken();
-        await Client.AddRingAsync(token, pushToken, ""","os_token":"vivo-1","push_platform":"VIVO" """);
+        var pushToken = ApiClient.NewPushToken();
+        await Client.CreateTokenAsync(ApiClient.RingPath, token, pushToken, """ "os_token":"vivo-1","push_platform":"VIVO" """);
         var json = $$"""{"kind":"ring","push_token":"{{pushToken}}","os_token":"vivo-2"}""";
 
         var (_, mismatch) = await Client.AdminAsync(HttpMethod.Post, AdminApi.InvalidatePath, json);
@@ -198,7 +198,7 @@ public sealed class InvalidateTests : AdminFixture
     public async Task Invalidate_accepts_invalid_since_in_iso_8601(string invalidSince)
     {
         var (status, body) = await Client.AdminAsync(
-            HttpMethod.Post, AdminApi.InvalidatePath, $$"""{"kind":"ring","push_token":"{{AdminApi.NewPushToken()}}","invalid_since":"{{invalidSince}}"}""");
+            HttpMethod.Post, AdminApi.InvalidatePath, $$"""{"kind":"ring","push_token":"{{ApiClient.NewPushToken()}}","invalid_since":"{{invalidSince}}"}""");
 
         Assert.Multiple(() =>
         {

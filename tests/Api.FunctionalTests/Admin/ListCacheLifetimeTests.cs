@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 using PushTokenService.Api.FunctionalTests.Support;
 
 namespace PushTokenService.Api.FunctionalTests.Admin;
@@ -7,17 +7,16 @@ namespace PushTokenService.Api.FunctionalTests.Admin;
 /// The kept lists and what does not pass through this process: the purge drops them at once; a write made to the SQLite
 /// file by another process is seen within PushTokens:ListCacheSeconds (5 by default).
 /// </summary>
-public sealed class ListCacheLifetimeTests
+public sealed class ListCacheLifetimeTests : FunctionalTestBase
 {
-    private FakeClockService _service = null!;
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.Zero));
 
-    private HttpClient Client => _service.Client;
-
+    /// <summary>The purge's counts are of the whole registry: each test starts from an empty one.</summary>
     [SetUp]
-    public void StartService() => _service = new FakeClockService(null, ("PushTokens:PurgeIntervalMinutes", "0"));
+    public void EmptyTheRegistry() => ResetState();
 
-    [TearDown]
-    public void StopService() => _service.Dispose();
+    protected override PushTokenApiFactory CreateOwnHost() =>
+        new(AdminApi.Settings(("PushTokens:PurgeIntervalMinutes", "0")), clock: _clock);
 
     [Test]
     public async Task The_purge_takes_stale_records_from_a_list_read_before_it()
@@ -25,11 +24,11 @@ public sealed class ListCacheLifetimeTests
         var username = ApiClient.NewUsername();
         var (_, token) = await Client.NewSessionAsync(username);
         await Client.CreateTokenAsync(ApiClient.RingPath, token, ApiClient.NewPushToken());
-        _service.Clock.Advance(TimeSpan.FromDays(271));
+        _clock.Advance(TimeSpan.FromDays(271));
         var (_, freshToken) = await Client.LoginAsync(username);
         Assert.That(await Client.ListAsync(ApiClient.RingPath, freshToken), Has.Count.EqualTo(1));
 
-        var purged = await _service.PurgeAsync();
+        var purged = await Factory.PurgeStaleRecordsAsync();
 
         Assert.That(purged.PushTokens, Is.EqualTo(1));
         Assert.That(await Client.ListAsync(ApiClient.RingPath, freshToken), Is.Empty);
@@ -43,18 +42,11 @@ public sealed class ListCacheLifetimeTests
         await Client.CreateTokenAsync(ApiClient.RingPath, token, pushToken);
         Assert.That(await Client.ListAsync(ApiClient.RingPath, token), Has.Count.EqualTo(1));
 
-        await using (var other = new SqliteConnection($"Data Source={_service.DatabasePath};Pooling=False"))
-        {
-            await other.OpenAsync();
-            await using var delete = other.CreateCommand();
-            delete.CommandText = "DELETE FROM push_tokens WHERE push_token = $token";
-            delete.Parameters.AddWithValue("$token", pushToken);
-            Assert.That(await delete.ExecuteNonQueryAsync(), Is.EqualTo(1));
-        }
+        Assert.That(Factory.Execute("DELETE FROM push_tokens WHERE push_token = $token", ("$token", pushToken)), Is.EqualTo(1));
 
-        _service.Clock.Advance(TimeSpan.FromSeconds(4));
+        _clock.Advance(TimeSpan.FromSeconds(4));
         var within = await Client.ListAsync(ApiClient.RingPath, token);
-        _service.Clock.Advance(TimeSpan.FromSeconds(1));
+        _clock.Advance(TimeSpan.FromSeconds(1));
         var after = await Client.ListAsync(ApiClient.RingPath, token);
 
         Assert.Multiple(() =>

@@ -5,7 +5,7 @@ using PushTokenService.Api.FunctionalTests.Support;
 namespace PushTokenService.Api.FunctionalTests.Admin;
 
 /// <summary>POST /v1/api/admin/tokens/lookup.</summary>
-public sealed class LookupTests : AdminFixture
+public sealed class LookupTests : FunctionalTestBase
 {
     [Test]
     public async Task Lookup_of_a_family_returns_every_ring_token_of_every_user_with_its_user_id()
@@ -13,11 +13,11 @@ public sealed class LookupTests : AdminFixture
         var (mother, motherToken) = await Client.NewSessionAsync();
         var (father, fatherToken) = await Client.NewSessionAsync();
         var (child, childToken) = await Client.NewSessionAsync();
-        var motherPhone = await Client.AddRingAsync(motherToken, AdminApi.NewPushToken());
-        var motherTablet = await Client.AddRingAsync(motherToken, AdminApi.NewPushToken());
-        var fatherPhone = await Client.AddRingAsync(fatherToken, AdminApi.NewPushToken());
-        var childPhone = await Client.AddRingAsync(childToken, AdminApi.NewPushToken(), ""","os_token":"mi-1","push_platform":"XIAOMI" """);
-        await Client.AddMessageAsync(motherToken, AdminApi.NewPushToken());
+        var motherPhone = await Client.CreateTokenAsync(ApiClient.RingPath, motherToken, ApiClient.NewPushToken());
+        var motherTablet = await Client.CreateTokenAsync(ApiClient.RingPath, motherToken, ApiClient.NewPushToken());
+        var fatherPhone = await Client.CreateTokenAsync(ApiClient.RingPath, fatherToken, ApiClient.NewPushToken());
+        var childPhone = await Client.CreateTokenAsync(ApiClient.RingPath, childToken, ApiClient.NewPushToken(), """ "os_token":"mi-1","push_platform":"XIAOMI" """);
+        await Client.CreateTokenAsync(ApiClient.MessagePath, motherToken, ApiClient.NewPushToken());
 
         var (status, body) = await Client.AdminAsync(
             HttpMethod.Post, AdminApi.LookupPath, $$"""{"kind":"ring","user_ids":[{{child}},{{mother}},{{father}}]}""");
@@ -36,8 +36,8 @@ public sealed class LookupTests : AdminFixture
     public async Task Lookup_of_message_kind_returns_message_records_only()
     {
         var (userId, token) = await Client.NewSessionAsync();
-        await Client.AddRingAsync(token, AdminApi.NewPushToken());
-        var message = await Client.AddMessageAsync(token, AdminApi.NewPushToken());
+        await Client.CreateTokenAsync(ApiClient.RingPath, token, ApiClient.NewPushToken());
+        var message = await Client.CreateTokenAsync(ApiClient.MessagePath, token, ApiClient.NewPushToken());
 
         var (status, body) = await Client.AdminAsync(HttpMethod.Post, AdminApi.LookupPath, $$"""{"kind":"message","user_ids":[{{userId}}]}""");
 
@@ -52,7 +52,7 @@ public sealed class LookupTests : AdminFixture
     public async Task Lookup_with_duplicate_user_ids_returns_each_record_once()
     {
         var (userId, token) = await Client.NewSessionAsync();
-        var ring = await Client.AddRingAsync(token, AdminApi.NewPushToken());
+        var ring = await Client.CreateTokenAsync(ApiClient.RingPath, token, ApiClient.NewPushToken());
 
         var (status, body) = await Client.AdminAsync(
             HttpMethod.Post, AdminApi.LookupPath, $$"""{"kind":"ring","user_ids":[{{userId}},{{userId}},{{userId}}]}""");
@@ -80,7 +80,7 @@ public sealed class LookupTests : AdminFixture
     public async Task Lookup_of_1000_user_ids_is_200()
     {
         var (userId, token) = await Client.NewSessionAsync();
-        var ring = await Client.AddRingAsync(token, AdminApi.NewPushToken());
+        var ring = await Client.CreateTokenAsync(ApiClient.RingPath, token, ApiClient.NewPushToken());
         var ids = Enumerable.Range(1, 999).Select(i => (long)i + 800_000_000).Append(userId);
 
         var (status, body) = await Client.AdminAsync(HttpMethod.Post, AdminApi.LookupPath, LookupBody(ids));

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using PushTokenService.Api.FunctionalTests.Support;
 
 namespace PushTokenService.Api.FunctionalTests.Admin;
 
 /// <summary>The OpenAPI document describes the X-Api-Key scheme and puts it on the internal endpoints only.</summary>
-public sealed class OpenApiTests : AdminFixture
+public sealed class OpenApiTests : FunctionalTestBase
 {
     private JsonNode _document = null!;
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using PushTokenService.Api.FunctionalTests.Support;
 using PushTokenService.Api.Hosting;
 
@@ -11,18 +12,21 @@ public sealed class PurgeJobTests
 {
     private static readonly TimeSpan PatienceForTheJob = TimeSpan.FromSeconds(30);
 
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.Zero));
+
     [Test]
     public async Task Purge_job_runs_at_start_up_then_after_each_interval_and_logs_counts_only()
     {
         using var log = new JobLog();
-        using var service = new FakeClockService(log, ("PushTokens:PurgeIntervalMinutes", "60"));
+        using var service = new PushTokenApiFactory(AdminApi.Settings(("PushTokens:PurgeIntervalMinutes", "60")), clock: _clock, logs: log);
+        using var client = service.CreateClient();
         var atStartUp = await log.NextAsync().WaitAsync(PatienceForTheJob);
-        var (userId, token) = await service.Client.NewSessionAsync();
-        await service.Client.AddRingAsync(token, "ring-secret-token");
+        var (userId, token) = await client.NewSessionAsync();
+        await client.CreateTokenAsync(ApiClient.RingPath, token, "ring-secret-token");
 
-        service.Clock.Advance(TimeSpan.FromDays(271));
+        _clock.Advance(TimeSpan.FromDays(271));
         var afterInterval = await log.NextAsync().WaitAsync(PatienceForTheJob);
-        var (_, records) = await service.Client.AdminAsync(HttpMethod.Get, AdminApi.UserTokensPath(userId));
+        var (_, records) = await client.AdminAsync(HttpMethod.Get, AdminApi.UserTokensPath(userId));
 
         Assert.Multiple(() =>
         {
@@ -36,7 +40,8 @@ public sealed class PurgeJobTests
     public async Task Purge_job_with_interval_0_is_off()
     {
         using var log = new JobLog();
-        using var service = new FakeClockService(log, ("PushTokens:PurgeIntervalMinutes", "0"));
+        using var service = new PushTokenApiFactory(AdminApi.Settings(("PushTokens:PurgeIntervalMinutes", "0")), clock: _clock, logs: log);
+        using var client = service.CreateClient();
 
         var message = await log.NextAsync().WaitAsync(PatienceForTheJob);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using PushTokenService.Api.FunctionalTests.Support;
 using PushTokenService.Application.Maintenance.Commands.PurgeStaleRecords;
 
@@ -8,38 +9,36 @@ namespace PushTokenService.Api.FunctionalTests.Admin;
 /// API.md section 7: records untouched for PushTokens:StaleAfterDays (270) are purged, expired sessions too, a few rows per
 /// transaction. The purge runs directly here (the job is off); the clock is a fake moved forward.
 /// </summary>
-public sealed class PurgeTests
+public sealed class PurgeTests : FunctionalTestBase
 {
-    private FakeClockService _service = null!;
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 1, 1, 8, 0, 0, TimeSpan.Zero));
 
-    private HttpClient Client => _service.Client;
-
+    /// <summary>The purge's counts are of the whole registry: each test starts from an empty one.</summary>
     [SetUp]
-    public void StartService() =>
-        _service = new FakeClockService(null, ("PushTokens:PurgeIntervalMinutes", "0"), ("PushTokens:PurgeBatchSize", "2"));
+    public void EmptyTheRegistry() => ResetState();
 
-    [TearDown]
-    public void StopService() => _service.Dispose();
+    protected override PushTokenApiFactory CreateOwnHost() =>
+        new(AdminApi.Settings(("PushTokens:PurgeIntervalMinutes", "0"), ("PushTokens:PurgeBatchSize", "2")), clock: _clock);
 
     [Test]
     public async Task Purge_deletes_records_not_updated_for_270_days_and_keeps_a_record_refreshed_since()
     {
         var username = $"purge{Guid.NewGuid():N}"[..24];
         var (userId, token) = await Client.NewSessionAsync(username);
-        await Client.AddRingAsync(token, "ring-old-1");
-        await Client.AddRingAsync(token, "ring-old-2");
-        await Client.AddRingAsync(token, "ring-refreshed");
-        await Client.AddMessageAsync(token, "message-old");
+        await Client.CreateTokenAsync(ApiClient.RingPath, token, "ring-old-1");
+        await Client.CreateTokenAsync(ApiClient.RingPath, token, "ring-old-2");
+        await Client.CreateTokenAsync(ApiClient.RingPath, token, "ring-refreshed");
+        await Client.CreateTokenAsync(ApiClient.MessagePath, token, "message-old");
         var (otherId, otherToken) = await Client.NewSessionAsync();
-        await Client.AddRingAsync(otherToken, "other-old");
+        await Client.CreateTokenAsync(ApiClient.RingPath, otherToken, "other-old");
 
-        _service.Clock.Advance(TimeSpan.FromDays(200));
+        _clock.Advance(TimeSpan.FromDays(200));
         var (_, laterToken) = await Client.LoginAsync(username);
         var (refreshStatus, _) = await Client.SendJsonAsync(
             HttpMethod.Post, ApiClient.RingPath, """{"push_token":"ring-refreshed","language":"en"}""", laterToken);
-        _service.Clock.Advance(TimeSpan.FromDays(71));
+        _clock.Advance(TimeSpan.FromDays(71));
 
-        var purged = await _service.PurgeAsync();
+        var purged = await Factory.PurgeStaleRecordsAsync();
 
         var (_, records) = await Client.AdminAsync(HttpMethod.Get, AdminApi.UserTokensPath(userId));
         var (_, otherRecords) = await Client.AdminAsync(HttpMethod.Get, AdminApi.UserTokensPath(otherId));
@@ -62,12 +61,12 @@ public sealed class PurgeTests
     public async Task Purge_keeps_a_record_until_it_is_270_days_old()
     {
         var (userId, token) = await Client.NewSessionAsync();
-        await Client.AddRingAsync(token, "ring-1");
+        await Client.CreateTokenAsync(ApiClient.RingPath, token, "ring-1");
 
-        _service.Clock.Advance(TimeSpan.FromDays(270) - TimeSpan.FromMinutes(1));
-        var early = await _service.PurgeAsync();
-        _service.Clock.Advance(TimeSpan.FromMinutes(2));
-        var late = await _service.PurgeAsync();
+        _clock.Advance(TimeSpan.FromDays(270) - TimeSpan.FromMinutes(1));
+        var early = await Factory.PurgeStaleRecordsAsync();
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        var late = await Factory.PurgeStaleRecordsAsync();
         var (_, records) = await Client.AdminAsync(HttpMethod.Get, AdminApi.UserTokensPath(userId));
 
         Assert.Multiple(() =>
@@ -84,12 +83,12 @@ public sealed class PurgeTests
         var (userId, token) = await Client.NewSessionAsync();
         for (var i = 0; i < 7; i++)
         {
-            await Client.AddRingAsync(token, $"ring-{i}");
+            await Client.CreateTokenAsync(ApiClient.RingPath, token, $"ring-{i}");
         }
 
-        _service.Clock.Advance(TimeSpan.FromDays(271));
-        var purged = await _service.PurgeAsync();
-        var again = await _service.PurgeAsync();
+        _clock.Advance(TimeSpan.FromDays(271));
+        var purged = await Factory.PurgeStaleRecordsAsync();
+        var again = await Factory.PurgeStaleRecordsAsync();
         var (_, records) = await Client.AdminAsync(HttpMethod.Get, AdminApi.UserTokensPath(userId));
 
         Assert.Multiple(() =>
@@ -105,12 +104,12 @@ public sealed class PurgeTests
     {
         var username = $"purge{Guid.NewGuid():N}"[..24];
         var (_, expiring) = await Client.NewSessionAsync(username);
-        _service.Clock.Advance(TimeSpan.FromDays(20));
+        _clock.Advance(TimeSpan.FromDays(20));
         var (_, live) = await Client.LoginAsync(username);
-        _service.Clock.Advance(TimeSpan.FromDays(15));
+        _clock.Advance(TimeSpan.FromDays(15));
         var (_, statsBefore) = await Client.AdminAsync(HttpMethod.Get, AdminApi.StatsPath);
 
-        var purged = await _service.PurgeAsync();
+        var purged = await Factory.PurgeStaleRecordsAsync();
 
         var (expiredStatus, expiredError) = await Client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, expiring);
         var (liveStatus, _) = await Client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, live);

@@ -4,7 +4,7 @@ using PushTokenService.Api.FunctionalTests.Support;
 namespace PushTokenService.Api.FunctionalTests.Admin;
 
 /// <summary>DELETE /v1/api/admin/users/{user_id}/sessions.</summary>
-public sealed class RevokeSessionsTests : AdminFixture
+public sealed class RevokeSessionsTests : FunctionalTestBase
 {
     [Test]
     public async Task Revoke_ends_every_session_of_the_user_and_its_tokens_answer_invalid_token()
@@ -33,8 +33,8 @@ public sealed class RevokeSessionsTests : AdminFixture
     {
         var username = $"revoke{Guid.NewGuid():N}"[..24];
         var (userId, token) = await Client.NewSessionAsync(username);
-        var ring = await Client.AddRingAsync(token, AdminApi.NewPushToken());
-        var message = await Client.AddMessageAsync(token, AdminApi.NewPushToken());
+        var ring = await Client.CreateTokenAsync(ApiClient.RingPath, token, ApiClient.NewPushToken());
+        var message = await Client.CreateTokenAsync(ApiClient.MessagePath, token, ApiClient.NewPushToken());
 
         await Client.AdminAsync(HttpMethod.Delete, AdminApi.SessionsPath(userId));
         var (_, records) = await Client.AdminAsync(HttpMethod.Get, AdminApi.UserTokensPath(userId));

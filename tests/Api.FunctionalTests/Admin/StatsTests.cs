@@ -3,31 +3,16 @@ using PushTokenService.Api.FunctionalTests.Support;
 
 namespace PushTokenService.Api.FunctionalTests.Admin;
 
-/// <summary>GET /v1/api/admin/stats, each test on a database of its own so that the counts are exact.</summary>
-public sealed class StatsTests
+/// <summary>GET /v1/api/admin/stats, each test on an empty registry so that the counts are exact.</summary>
+public sealed class StatsTests : FunctionalTestBase
 {
-    private PushTokenApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
     [SetUp]
-    public void StartService()
-    {
-        _factory = new PushTokenApiFactory(AdminApi.Settings());
-        _client = _factory.CreateClient();
-    }
-
-    [TearDown]
-    public void StopService()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _factory.DeleteDatabase();
-    }
+    public void EmptyTheRegistry() => ResetState();
 
     [Test]
     public async Task Stats_of_an_empty_registry_are_zeros_and_empty_breakdowns()
     {
-        var (status, body) = await _client.AdminAsync(HttpMethod.Get, AdminApi.StatsPath);
+        var (status, body) = await Client.AdminAsync(HttpMethod.Get, AdminApi.StatsPath);
 
         Assert.Multiple(() =>
         {
@@ -41,17 +26,17 @@ public sealed class StatsTests
     public async Task Stats_count_users_live_sessions_and_records_per_kind_platform_bundleid_and_dev()
     {
         var username = $"stats{Guid.NewGuid():N}"[..24];
-        var (_, first) = await _client.NewSessionAsync(username);
-        await _client.LoginAsync(username);
-        var (_, second) = await _client.NewSessionAsync();
-        var (_, leaving) = await _client.NewSessionAsync();
-        await _client.SendJsonAsync(HttpMethod.Post, "/v1/api/user/logout", null, leaving);
-        await _client.AddRingAsync(first, "apns-1");
-        await _client.AddRingAsync(first, "apns-2", ""","bundleid":"com.lancens.other","dev":1,"os_token":"hms-1","push_platform":"huawei" """);
-        await _client.AddMessageAsync(first, "fcm-1", ""","os_token":"fcm-1","push_platform":"FCM" """);
-        await _client.AddRingAsync(second, "apns-3", ""","os_token":"mi-1","push_platform":"Xiaomi" """);
+        var (_, first) = await Client.NewSessionAsync(username);
+        await Client.LoginAsync(username);
+        var (_, second) = await Client.NewSessionAsync();
+        var (_, leaving) = await Client.NewSessionAsync();
+        await Client.SendJsonAsync(HttpMethod.Post, "/v1/api/user/logout", null, leaving);
+        await Client.CreateTokenAsync(ApiClient.RingPath, first, "apns-1");
+        await Client.CreateTokenAsync(ApiClient.RingPath, first, "apns-2", """ "bundleid":"com.lancens.other","dev":1,"os_token":"hms-1","push_platform":"huawei" """);
+        await Client.CreateTokenAsync(ApiClient.MessagePath, first, "fcm-1", """ "os_token":"fcm-1","push_platform":"FCM" """);
+        await Client.CreateTokenAsync(ApiClient.RingPath, second, "apns-3", """ "os_token":"mi-1","push_platform":"Xiaomi" """);
 
-        var (status, body) = await _client.AdminAsync(HttpMethod.Get, AdminApi.StatsPath);
+        var (status, body) = await Client.AdminAsync(HttpMethod.Get, AdminApi.StatsPath);
 
         Assert.Multiple(() =>
         {

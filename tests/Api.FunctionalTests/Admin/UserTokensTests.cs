@@ -4,15 +4,15 @@ using PushTokenService.Api.FunctionalTests.Support;
 namespace PushTokenService.Api.FunctionalTests.Admin;
 
 /// <summary>GET /v1/api/admin/users/{user_id}/tokens.</summary>
-public sealed class UserTokensTests : AdminFixture
+public sealed class UserTokensTests : FunctionalTestBase
 {
     [Test]
     public async Task User_tokens_are_both_kinds_exactly_as_the_user_api_returns_them()
     {
         var (userId, token) = await Client.NewSessionAsync();
-        await Client.AddRingAsync(token, AdminApi.NewPushToken());
-        await Client.AddRingAsync(token, AdminApi.NewPushToken(), ""","dev":1,"os":"Huawei P60","os_token":"hms-1","push_platform":"huawei" """);
-        await Client.AddMessageAsync(token, AdminApi.NewPushToken(), ""","bundleid":"com.lancens.other" """);
+        await Client.CreateTokenAsync(ApiClient.RingPath, token, ApiClient.NewPushToken());
+        await Client.CreateTokenAsync(ApiClient.RingPath, token, ApiClient.NewPushToken(), """ "dev":1,"os":"Huawei P60","os_token":"hms-1","push_platform":"huawei" """);
+        await Client.CreateTokenAsync(ApiClient.MessagePath, token, ApiClient.NewPushToken(), """ "bundleid":"com.lancens.other" """);
         var (_, ownRing) = await Client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, token);
         var (_, ownMessage) = await Client.SendJsonAsync(HttpMethod.Get, ApiClient.MessagePath, null, token);
 

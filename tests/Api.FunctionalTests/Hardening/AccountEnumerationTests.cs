@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using PushTokenService.Api.FunctionalTests.Hardening.Support;
 using PushTokenService.Api.FunctionalTests.Support;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Infrastructure.Security;
@@ -9,35 +8,20 @@ using PushTokenService.Infrastructure.Security;
 namespace PushTokenService.Api.FunctionalTests.Hardening;
 
 /// <summary>API.md section 2: an unknown user name and a wrong password look the same from outside, in answer and in work.</summary>
-public sealed class AccountEnumerationTests
+public sealed class AccountEnumerationTests : FunctionalTestBase
 {
-    private CountingPasswordHasher _hasher = null!;
-    private HardeningFactory _factory = null!;
-    private HttpClient _client = null!;
+    private readonly CountingPasswordHasher _hasher = new(new IdentityPasswordHasher());
 
-    [OneTimeSetUp]
-    public void StartService()
-    {
-        _hasher = new CountingPasswordHasher(new IdentityPasswordHasher());
-        _factory = new HardeningFactory { TestServices = services => services.AddSingleton<IPasswordHasher>(_hasher) };
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
+    protected override PushTokenApiFactory CreateOwnHost() => new(services: services => services.AddSingleton<IPasswordHasher>(_hasher));
 
     [Test]
     public async Task Login_of_an_unknown_user_and_with_a_wrong_password_answer_the_same_status_and_body()
     {
-        var username = Phones.NewUsername();
-        (await _client.RegisterFromAsync(username, Phones.NewAddress())).Dispose();
+        var username = ApiClient.NewUsername();
+        (await Client.RegisterFromAsync(username, Phones.NewAddress())).Dispose();
 
-        var (wrongStatus, wrongBody, wrongResponse) = await _client.LoginFromAsync(username, "wrong-password", Phones.NewAddress());
-        var (unknownStatus, unknownBody, unknownResponse) = await _client.LoginFromAsync(Phones.NewUsername(), "wrong-password", Phones.NewAddress());
+        var (wrongStatus, wrongBody, wrongResponse) = await Client.LoginFromAsync(username, "wrong-password", Phones.NewAddress());
+        var (unknownStatus, unknownBody, unknownResponse) = await Client.LoginFromAsync(ApiClient.NewUsername(), "wrong-password", Phones.NewAddress());
         using (wrongResponse)
         using (unknownResponse)
         {
@@ -55,15 +39,15 @@ public sealed class AccountEnumerationTests
     [Test]
     public async Task Login_of_an_unknown_user_runs_one_password_verification_like_a_wrong_password()
     {
-        var username = Phones.NewUsername();
-        (await _client.RegisterFromAsync(username, Phones.NewAddress())).Dispose();
+        var username = ApiClient.NewUsername();
+        (await Client.RegisterFromAsync(username, Phones.NewAddress())).Dispose();
 
         _hasher.Reset();
-        (await _client.LoginFromAsync(username, "wrong-password", Phones.NewAddress())).Response.Dispose();
+        (await Client.LoginFromAsync(username, "wrong-password", Phones.NewAddress())).Response.Dispose();
         var wrongPassword = (_hasher.Verifications, _hasher.DummyVerifications);
 
         _hasher.Reset();
-        (await _client.LoginFromAsync(Phones.NewUsername(), "wrong-password", Phones.NewAddress())).Response.Dispose();
+        (await Client.LoginFromAsync(ApiClient.NewUsername(), "wrong-password", Phones.NewAddress())).Response.Dispose();
         var unknownUser = (_hasher.Verifications, _hasher.DummyVerifications);
 
         Assert.Multiple(() =>

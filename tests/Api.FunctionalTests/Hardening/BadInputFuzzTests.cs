@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using PushTokenService.Api.FunctionalTests.Hardening.Support;
 using PushTokenService.Api.FunctionalTests.Support;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Infrastructure.Security;
@@ -13,39 +12,25 @@ namespace PushTokenService.Api.FunctionalTests.Hardening;
 /// endpoint (a fixed seed: a failure names a request that the next run sends again); every error answer carries a
 /// string of section 5 and nothing internal.
 /// </summary>
-public sealed class BadInputFuzzTests
+public sealed class BadInputFuzzTests : FunctionalTestBase
 {
     private const ulong Seed = 20_240_611;
     private const int Requests = 4_000;
     private const int MaxBodyBytes = 16_384;
 
-    private HardeningFactory _factory = null!;
-    private HttpClient _client = null!;
     private FuzzTargets _targets = null!;
 
     [OneTimeSetUp]
-    public async Task StartService()
+    public async Task CreateTargets()
     {
-        _factory = new HardeningFactory(new Dictionary<string, string?>
-        {
-            // On, and high: the per-session limiter sees every odd token the corpus sends.
-            ["RateLimits:RequestsPerSessionPerMinute"] = "10000000",
-            ["Limits:MaxBodyBytes"] = $"{MaxBodyBytes}",
-        })
-        {
-            // Bad input is the subject here, not password cost: a cheap hash keeps thousands of logins fast.
-            TestServices = services => services.AddSingleton<IPasswordHasher>(new IdentityPasswordHasher(iterationCount: 1_000)),
-        };
-        _client = _factory.CreateClient();
-
-        var (_, token) = await _client.NewSessionAsync();
-        var (_, otherToken) = await _client.NewSessionAsync();
-        var (_, loggedOut) = await _client.NewSessionAsync();
-        (await _client.SendJsonAsync(HttpMethod.Post, "/v1/api/user/logout", null, loggedOut)).Status.AssertIs(HttpStatusCode.NoContent);
+        var (_, token) = await Client.NewSessionAsync();
+        var (_, otherToken) = await Client.NewSessionAsync();
+        var (_, loggedOut) = await Client.NewSessionAsync();
+        (await Client.SendJsonAsync(HttpMethod.Post, "/v1/api/user/logout", null, loggedOut)).Status.AssertIs(HttpStatusCode.NoContent);
         var spare = new List<string>();
         for (var i = 0; i < 20; i++)
         {
-            spare.Add((await _client.NewSessionAsync()).Token);
+            spare.Add((await Client.NewSessionAsync()).Token);
         }
 
         _targets = new FuzzTargets(
@@ -55,12 +40,15 @@ public sealed class BadInputFuzzTests
             MaxBodyBytes);
     }
 
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
+    protected override PushTokenApiFactory CreateOwnHost() => new(
+        new Dictionary<string, string?>
+        {
+            // On, and high: the per-session limiter sees every odd token the corpus sends.
+            ["RateLimits:RequestsPerSessionPerMinute"] = "10000000",
+            ["Limits:MaxBodyBytes"] = $"{MaxBodyBytes}",
+        },
+        // Bad input is the subject here, not password cost: a cheap hash keeps thousands of logins fast.
+        services: services => services.AddSingleton<IPasswordHasher>(new IdentityPasswordHasher(iterationCount: 1_000)));
 
     [Test]
     public async Task Random_and_mutated_requests_to_every_user_endpoint_never_answer_5xx_and_errors_are_contract_strings()
@@ -84,7 +72,7 @@ public sealed class BadInputFuzzTests
             Assert.That(failures, Is.Empty, string.Join("\n", failures.Take(10)) + "\nlogged: " + string.Join("\n", LoggedErrors().Take(3)));
             Assert.That(statuses.Keys, Has.None.GreaterThanOrEqualTo(500));
             Assert.That(statuses.Where(s => s.Key >= 400).Sum(s => s.Value), Is.GreaterThan(Requests / 2), "the corpus is mostly bad input");
-            Assert.That(_factory.Logs.AllText, Does.Not.Contain(ApiClient.Password).And.Not.Contain(_targets.Token), "bad input drags no secret into the logs");
+            Assert.That(Factory.Logs.AllText, Does.Not.Contain(ApiClient.Password).And.Not.Contain(_targets.Token), "bad input drags no secret into the logs");
         });
     }
 
@@ -98,14 +86,14 @@ public sealed class BadInputFuzzTests
                 Content = new StringContent("[[[[a=1&b]=2", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"),
             };
             request.Headers.Add("token", _targets.Token);
-            using var response = await _client.SendAsync(request);
+            using var response = await Client.SendAsync(request);
             var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync());
             Assert.That((response.StatusCode, body.Error()), Is.EqualTo((HttpStatusCode.UnsupportedMediaType, "content-type error")), path);
         }
     }
 
     private IEnumerable<string> LoggedErrors() =>
-        _factory.Logs.Entries.Where(entry => entry.Level >= Microsoft.Extensions.Logging.LogLevel.Error).Select(entry => entry.Everything);
+        Factory.Logs.Entries.Where(entry => entry.Level >= Microsoft.Extensions.Logging.LogLevel.Error).Select(entry => entry.Everything);
 
     /// <summary>Sends one request: its status, and what is wrong with the answer, if anything.</summary>
     private async Task<(int Status, string? Problem)> SendAsync(FuzzRequest fuzz)
@@ -135,7 +123,7 @@ public sealed class BadInputFuzzTests
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
         var status = (int)response.StatusCode;
         var text = await response.Content.ReadAsStringAsync();
         return (status, Problem(fuzz.Method, status, text, response));
@@ -177,7 +165,7 @@ public sealed class BadInputFuzzTests
 
     private async Task<long> AddRecordAsync(string path, string token)
     {
-        var (status, body) = await _client.SendJsonAsync(HttpMethod.Post, path, $$"""{"push_token":"seed{{Guid.NewGuid():N}}","language":"en"}""", token);
+        var (status, body) = await Client.SendJsonAsync(HttpMethod.Post, path, $$"""{"push_token":"seed{{Guid.NewGuid():N}}","language":"en"}""", token);
         status.AssertIs(HttpStatusCode.Created);
         return body!["id"]!.GetValue<long>();
     }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using PushTokenService.Api.FunctionalTests.Hardening.Support;
 using PushTokenService.Api.FunctionalTests.Support;
 
 namespace PushTokenService.Api.FunctionalTests.Hardening;
@@ -13,7 +12,7 @@ public sealed class GracefulShutdownTests
     public async Task SIGTERM_lets_a_login_in_flight_finish_with_200_and_the_process_exits_0()
     {
         await using var api = await ApiProcess.StartAsync();
-        var username = Phones.NewUsername();
+        var username = ApiClient.NewUsername();
         using (var client = new HttpClient { BaseAddress = api.Address })
         {
             var (status, body) = await client.SendJsonAsync(HttpMethod.Post, "/v1/api/user/register", $$"""{"username":"{{username}}","password":"{{ApiClient.Password}}"}""");

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PushTokenService.Api.FunctionalTests.Hardening.Support;
 using PushTokenService.Api.FunctionalTests.Support;
 
 namespace PushTokenService.Api.FunctionalTests.Hardening;
@@ -21,7 +20,7 @@ public sealed class KestrelLimitTests
     private const int MaxRequestHeadersTotalSize = 16 * 1024;
     private const int MaxRequestHeaderCount = 50;
     private const int MaxRequestLineSize = 4 * 1024;
-    private HardeningFactory _factory = null!;
+    private PushTokenApiFactory _factory = null!;
     private Uri _server = null!;
     private HttpClient _client = null!;
     private string _token = null!;
@@ -29,16 +28,17 @@ public sealed class KestrelLimitTests
     [OneTimeSetUp]
     public async Task StartService()
     {
-        _factory = new HardeningFactory(new Dictionary<string, string?> { ["Limits:MaxBodyBytes"] = $"{MaxBodyBytes}" })
-        {
-            Environment = "Production",
+        _factory = new PushTokenApiFactory(
+            new Dictionary<string, string?> { ["Limits:MaxBodyBytes"] = $"{MaxBodyBytes}" },
 
             // Slow clients are cut off after a second or two here instead of the service's 5 to 10, so that the test is quick.
-            TestServices = services => services.PostConfigure<KestrelServerOptions>(kestrel =>
+            services: services => services.PostConfigure<KestrelServerOptions>(kestrel =>
             {
                 kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(1);
                 kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(2));
-            }),
+            }))
+        {
+            Environment = "Production",
         };
         _server = _factory.StartOnLoopback();
         _client = new HttpClient { BaseAddress = _server };
@@ -55,7 +55,7 @@ public sealed class KestrelLimitTests
     [Test]
     public void Kestrel_limits_are_set_explicitly_by_the_service()
     {
-        using var factory = new HardeningFactory(new Dictionary<string, string?> { ["Limits:MaxBodyBytes"] = "12345" });
+        using var factory = new PushTokenApiFactory(new Dictionary<string, string?> { ["Limits:MaxBodyBytes"] = "12345" });
         var kestrel = factory.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value;
         var limits = kestrel.Limits;
         Assert.Multiple(() =>

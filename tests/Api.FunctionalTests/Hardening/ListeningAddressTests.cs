@@ -1,4 +1,4 @@
-using PushTokenService.Api.FunctionalTests.Hardening.Support;
+using PushTokenService.Api.FunctionalTests.Support;
 
 namespace PushTokenService.Api.FunctionalTests.Hardening;
 

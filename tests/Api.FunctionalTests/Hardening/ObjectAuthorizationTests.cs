@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using PushTokenService.Api.FunctionalTests.Hardening.Support;
 using PushTokenService.Api.FunctionalTests.Support;
 
 namespace PushTokenService.Api.FunctionalTests.Hardening;
@@ -10,39 +9,22 @@ namespace PushTokenService.Api.FunctionalTests.Hardening;
 /// Broken object-level authorization, token theft and injection: a session reaches only its user's records, whatever
 /// id it names; session tokens are stored only as hashes and die at logout; SQL metacharacters are data.
 /// </summary>
-public sealed class ObjectAuthorizationTests
+public sealed class ObjectAuthorizationTests : FunctionalTestBase
 {
-    private HardeningFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void StartService()
-    {
-        _factory = new HardeningFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
     [Test]
     public async Task Another_users_record_cannot_be_changed_or_deleted_by_its_id_and_answers_like_a_missing_one()
     {
-        var (_, victim) = await _client.NewSessionAsync();
-        var (_, attacker) = await _client.NewSessionAsync();
-        var (_, created) = await _client.SendJsonAsync(HttpMethod.Post, ApiClient.RingPath, """{"push_token":"victim-token","language":"en"}""", victim);
+        var (_, victim) = await Client.NewSessionAsync();
+        var (_, attacker) = await Client.NewSessionAsync();
+        var (_, created) = await Client.SendJsonAsync(HttpMethod.Post, ApiClient.RingPath, """{"push_token":"victim-token","language":"en"}""", victim);
         var id = created!["id"]!.GetValue<long>();
 
-        var put = await _client.SendJsonAsync(HttpMethod.Put, $"{ApiClient.RingPath}/{id}", """{"push_token":"attacker-token","language":"en"}""", attacker);
-        var delete = await _client.SendJsonAsync(HttpMethod.Delete, $"{ApiClient.RingPath}/{id}", null, attacker);
-        var otherKind = await _client.SendJsonAsync(HttpMethod.Delete, $"{ApiClient.MessagePath}/{id}", null, victim);
-        var missing = await _client.SendJsonAsync(HttpMethod.Delete, $"{ApiClient.RingPath}/{id + 1_000_000}", null, attacker);
-        var (_, attackersList) = await _client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, attacker);
-        var (_, victimsList) = await _client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, victim);
+        var put = await Client.SendJsonAsync(HttpMethod.Put, $"{ApiClient.RingPath}/{id}", """{"push_token":"attacker-token","language":"en"}""", attacker);
+        var delete = await Client.SendJsonAsync(HttpMethod.Delete, $"{ApiClient.RingPath}/{id}", null, attacker);
+        var otherKind = await Client.SendJsonAsync(HttpMethod.Delete, $"{ApiClient.MessagePath}/{id}", null, victim);
+        var missing = await Client.SendJsonAsync(HttpMethod.Delete, $"{ApiClient.RingPath}/{id + 1_000_000}", null, attacker);
+        var (_, attackersList) = await Client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, attacker);
+        var (_, victimsList) = await Client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, victim);
 
         Assert.Multiple(() =>
         {
@@ -58,10 +40,10 @@ public sealed class ObjectAuthorizationTests
     [Test]
     public async Task Session_tokens_are_stored_only_as_their_SHA256_and_die_at_logout()
     {
-        var (_, token) = await _client.NewSessionAsync();
+        var (_, token) = await Client.NewSessionAsync();
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(token));
         bool stored;
-        using (var connection = _factory.OpenDatabase())
+        using (var connection = Factory.OpenDatabase())
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT COUNT(*) FROM sessions WHERE token_hash = $hash";
@@ -69,13 +51,13 @@ public sealed class ObjectAuthorizationTests
             stored = (long)command.ExecuteScalar()! == 1;
         }
 
-        var logout = await _client.SendJsonAsync(HttpMethod.Post, "/v1/api/user/logout", null, token);
-        var after = await _client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, token);
+        var logout = await Client.SendJsonAsync(HttpMethod.Post, "/v1/api/user/logout", null, token);
+        var after = await Client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, token);
 
         Assert.Multiple(() =>
         {
             Assert.That(stored, Is.True, "the hash is stored");
-            Assert.That(File.ReadAllText(_factory.DatabasePath, Encoding.Latin1) + ReadWal(), Does.Not.Contain(token), "the token itself is not");
+            Assert.That(File.ReadAllText(Factory.DatabasePath, Encoding.Latin1) + ReadWal(), Does.Not.Contain(token), "the token itself is not");
             Assert.That(token.Length, Is.GreaterThanOrEqualTo(22), "at least 128 bits of base64url");
             Assert.That(logout.Status, Is.EqualTo(HttpStatusCode.NoContent));
             Assert.That((after.Status, after.Body.Error()), Is.EqualTo((HttpStatusCode.Unauthorized, "invalid token")));
@@ -88,10 +70,10 @@ public sealed class ObjectAuthorizationTests
     [TestCase("%27%20OR%201=1")]
     public async Task Sql_metacharacters_in_a_push_token_are_stored_and_returned_as_sent(string pushToken)
     {
-        var (_, token) = await _client.NewSessionAsync();
+        var (_, token) = await Client.NewSessionAsync();
         var body = System.Text.Json.JsonSerializer.Serialize(new { push_token = pushToken, language = "en" });
-        var (status, created) = await _client.SendJsonAsync(HttpMethod.Post, ApiClient.RingPath, body, token);
-        var (_, list) = await _client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, token);
+        var (status, created) = await Client.SendJsonAsync(HttpMethod.Post, ApiClient.RingPath, body, token);
+        var (_, list) = await Client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, token);
         Assert.Multiple(() =>
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.Created));
@@ -102,7 +84,7 @@ public sealed class ObjectAuthorizationTests
 
     private string ReadWal()
     {
-        var wal = _factory.DatabasePath + "-wal";
+        var wal = Factory.DatabasePath + "-wal";
         if (!File.Exists(wal))
         {
             return "";

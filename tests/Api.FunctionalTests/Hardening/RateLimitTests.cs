@@ -1,49 +1,34 @@
 using System.Net;
-using PushTokenService.Api.FunctionalTests.Hardening.Support;
 using PushTokenService.Api.FunctionalTests.Support;
 
 namespace PushTokenService.Api.FunctionalTests.Hardening;
 
 /// <summary>API.md section 4 (429) and section 9 (RateLimits:*), through the real pipeline with small limits.</summary>
-public sealed class RateLimitTests
+public sealed class RateLimitTests : FunctionalTestBase
 {
     private const int Limit = 3;
-    private HardeningFactory _factory = null!;
-    private HttpClient _client = null!;
 
-    [OneTimeSetUp]
-    public void StartService()
+    protected override PushTokenApiFactory CreateOwnHost() => new(new Dictionary<string, string?>
     {
-        _factory = new HardeningFactory(new Dictionary<string, string?>
-        {
-            ["RateLimits:LoginPerMinute"] = $"{Limit}",
-            ["RateLimits:RegisterPerMinute"] = $"{Limit}",
-            ["RateLimits:RequestsPerSessionPerMinute"] = $"{Limit}",
-        });
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
+        ["RateLimits:LoginPerMinute"] = $"{Limit}",
+        ["RateLimits:RegisterPerMinute"] = $"{Limit}",
+        ["RateLimits:RequestsPerSessionPerMinute"] = $"{Limit}",
+    });
 
     [Test]
     public async Task Failed_logins_per_user_name_beyond_the_limit_answer_429_with_retry_after_even_with_the_right_password()
     {
-        var username = Phones.NewUsername();
+        var username = ApiClient.NewUsername();
         (await RegisterAsync(username)).Dispose();
         for (var attempt = 0; attempt < Limit; attempt++)
         {
-            var (status, body, response) = await _client.LoginFromAsync(username, "wrong-password", Phones.NewAddress());
+            var (status, body, response) = await Client.LoginFromAsync(username, "wrong-password", Phones.NewAddress());
             response.Dispose();
             Assert.That((status, body.Error()), Is.EqualTo((HttpStatusCode.Unauthorized, "username or password error")));
         }
 
         // Another address and the right password: the name itself is spent.
-        var (throttled, throttledBody, throttledResponse) = await _client.LoginFromAsync(username, ApiClient.Password, Phones.NewAddress());
+        var (throttled, throttledBody, throttledResponse) = await Client.LoginFromAsync(username, ApiClient.Password, Phones.NewAddress());
         using (throttledResponse)
         {
             AssertTooManyRequests(throttled, throttledBody, throttledResponse);
@@ -53,15 +38,15 @@ public sealed class RateLimitTests
     [Test]
     public async Task Failed_logins_per_user_name_are_counted_whatever_its_case()
     {
-        var username = Phones.NewUsername();
+        var username = ApiClient.NewUsername();
         (await RegisterAsync(username)).Dispose();
         for (var attempt = 0; attempt < Limit; attempt++)
         {
             var name = attempt % 2 == 0 ? username.ToUpperInvariant() : username;
-            (await _client.LoginFromAsync(name, "wrong-password", Phones.NewAddress())).Response.Dispose();
+            (await Client.LoginFromAsync(name, "wrong-password", Phones.NewAddress())).Response.Dispose();
         }
 
-        var (status, body, response) = await _client.LoginFromAsync(username, ApiClient.Password, Phones.NewAddress());
+        var (status, body, response) = await Client.LoginFromAsync(username, ApiClient.Password, Phones.NewAddress());
         using (response)
         {
             AssertTooManyRequests(status, body, response);
@@ -69,24 +54,24 @@ public sealed class RateLimitTests
     }
 
     [Test]
-    public async Task Failed_logins_per_client_address_beyond_the_limit_answer_429_for_any_user_name()
+    public async Task Failed_logins_perClient_address_beyond_the_limit_answer_429_for_any_user_name()
     {
         var address = Phones.NewAddress();
         for (var attempt = 0; attempt < Limit; attempt++)
         {
-            var (status, body, response) = await _client.LoginFromAsync(Phones.NewUsername(), "wrong-password", address);
+            var (status, body, response) = await Client.LoginFromAsync(ApiClient.NewUsername(), "wrong-password", address);
             response.Dispose();
             Assert.That((status, body.Error()), Is.EqualTo((HttpStatusCode.Unauthorized, "username or password error")));
         }
 
-        var (throttled, throttledBody, throttledResponse) = await _client.LoginFromAsync(Phones.NewUsername(), "wrong-password", address);
+        var (throttled, throttledBody, throttledResponse) = await Client.LoginFromAsync(ApiClient.NewUsername(), "wrong-password", address);
         using (throttledResponse)
         {
             AssertTooManyRequests(throttled, throttledBody, throttledResponse);
         }
 
         // Another address is not affected.
-        var (other, otherBody, otherResponse) = await _client.LoginFromAsync(Phones.NewUsername(), "wrong-password", Phones.NewAddress());
+        var (other, otherBody, otherResponse) = await Client.LoginFromAsync(ApiClient.NewUsername(), "wrong-password", Phones.NewAddress());
         otherResponse.Dispose();
         Assert.That((other, otherBody.Error()), Is.EqualTo((HttpStatusCode.Unauthorized, "username or password error")));
     }
@@ -94,39 +79,39 @@ public sealed class RateLimitTests
     [Test]
     public async Task Successful_logins_do_not_count_against_the_limit()
     {
-        var username = Phones.NewUsername();
+        var username = ApiClient.NewUsername();
         var address = Phones.NewAddress();
         (await RegisterAsync(username)).Dispose();
         for (var attempt = 0; attempt < Limit + 2; attempt++)
         {
-            var (status, body, response) = await _client.LoginFromAsync(username, ApiClient.Password, address);
+            var (status, body, response) = await Client.LoginFromAsync(username, ApiClient.Password, address);
             response.Dispose();
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body?.ToJsonString());
         }
 
         // The failures left are all still there.
-        var (failed, failedBody, failedResponse) = await _client.LoginFromAsync(username, "wrong-password", address);
+        var (failed, failedBody, failedResponse) = await Client.LoginFromAsync(username, "wrong-password", address);
         failedResponse.Dispose();
         Assert.That((failed, failedBody.Error()), Is.EqualTo((HttpStatusCode.Unauthorized, "username or password error")));
     }
 
     [Test]
-    public async Task Registrations_per_client_address_beyond_the_limit_answer_429_with_retry_after()
+    public async Task Registrations_perClient_address_beyond_the_limit_answer_429_with_retry_after()
     {
         var address = Phones.NewAddress();
         for (var attempt = 0; attempt < Limit; attempt++)
         {
-            (await _client.RegisterFromAsync(Phones.NewUsername(), address)).Dispose();
+            (await Client.RegisterFromAsync(ApiClient.NewUsername(), address)).Dispose();
         }
 
-        var (status, body, response) = await _client.PostFromAsync(
-            "/v1/api/user/register", new { username = Phones.NewUsername(), password = ApiClient.Password }, address);
+        var (status, body, response) = await Client.PostFromAsync(
+            "/v1/api/user/register", new { username = ApiClient.NewUsername(), password = ApiClient.Password }, address);
         using (response)
         {
             AssertTooManyRequests(status, body, response);
         }
 
-        (await _client.RegisterFromAsync(Phones.NewUsername(), Phones.NewAddress())).Dispose();
+        (await Client.RegisterFromAsync(ApiClient.NewUsername(), Phones.NewAddress())).Dispose();
     }
 
     [Test]
@@ -136,24 +121,24 @@ public sealed class RateLimitTests
         var (_, otherToken, _) = await PhoneSessionAsync();
         for (var request = 0; request < Limit; request++)
         {
-            var (status, _) = await _client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, token);
+            var (status, _) = await Client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, token);
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
         }
 
-        using (var throttled = await _client.SendAsync(ApiClient.Json(HttpMethod.Get, ApiClient.MessagePath, null, token)))
+        using (var throttled = await Client.SendAsync(ApiClient.Json(HttpMethod.Get, ApiClient.MessagePath, null, token)))
         {
             var body = System.Text.Json.Nodes.JsonNode.Parse(await throttled.Content.ReadAsStringAsync());
             AssertTooManyRequests(throttled.StatusCode, body, throttled);
         }
 
-        var (otherStatus, _) = await _client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, otherToken);
+        var (otherStatus, _) = await Client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, otherToken);
         Assert.That(otherStatus, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]
     public async Task Requests_per_session_limit_of_0_is_off()
     {
-        using var factory = new HardeningFactory(new Dictionary<string, string?> { ["RateLimits:RequestsPerSessionPerMinute"] = "0" });
+        using var factory = new PushTokenApiFactory(new Dictionary<string, string?> { ["RateLimits:RequestsPerSessionPerMinute"] = "0" });
         using var client = factory.CreateClient();
         var (_, token) = await client.NewSessionAsync();
         for (var request = 0; request < 50; request++)
@@ -163,10 +148,10 @@ public sealed class RateLimitTests
         }
     }
 
-    private Task<HttpResponseMessage> RegisterAsync(string username) => _client.RegisterFromAsync(username, Phones.NewAddress());
+    private Task<HttpResponseMessage> RegisterAsync(string username) => Client.RegisterFromAsync(username, Phones.NewAddress());
 
     // Every registration from a fresh address, so that the register limit does not get in the way.
-    private Task<(long UserId, string Token, string Username)> PhoneSessionAsync() => _client.NewPhoneSessionAsync();
+    private Task<(long UserId, string Token, string Username)> PhoneSessionAsync() => Client.NewPhoneSessionAsync();
 
     private static void AssertTooManyRequests(HttpStatusCode status, System.Text.Json.Nodes.JsonNode? body, HttpResponseMessage response)
     {

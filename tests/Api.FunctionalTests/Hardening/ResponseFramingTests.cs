@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using PushTokenService.Api.FunctionalTests.Hardening.Support;
 using PushTokenService.Api.FunctionalTests.Support;
 
 namespace PushTokenService.Api.FunctionalTests.Hardening;
@@ -12,14 +11,14 @@ namespace PushTokenService.Api.FunctionalTests.Hardening;
 [TestFixtureSource(typeof(TokenKinds), nameof(TokenKinds.Both))]
 public sealed class ResponseFramingTests(string path, string otherKindPath)
 {
-    private HardeningFactory _factory = null!;
+    private PushTokenApiFactory _factory = null!;
     private Uri _server = null!;
     private string _token = null!;
 
     [OneTimeSetUp]
     public async Task StartService()
     {
-        _factory = new HardeningFactory();
+        _factory = new PushTokenApiFactory();
         _server = _factory.StartOnLoopback();
         using var client = new HttpClient { BaseAddress = _server };
         (_, _token) = await client.NewSessionAsync();

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using PushTokenService.Api.FunctionalTests.Hardening.Support;
 using PushTokenService.Api.FunctionalTests.Support;
 
 namespace PushTokenService.Api.FunctionalTests.Hardening;
@@ -22,14 +21,14 @@ public sealed class SecretsInLogsTests
             return value;
         }
 
-        var username = Phones.NewUsername();
+        var username = ApiClient.NewUsername();
         var password = Secret("password");
         var wrongPassword = Secret("wrong password");
         var apiKey = Secret("api key");
         var wrongApiKey = Secret("wrong api key");
-        using var factory = new HardeningFactory(new Dictionary<string, string?> { ["Admin:ApiKeys:0"] = apiKey }, connectionOptions: ";Default Timeout=1")
+        using var factory = new PushTokenApiFactory(new Dictionary<string, string?> { ["Admin:ApiKeys:0"] = apiKey }, services: FaultInjectingPushTokenRepository.Register)
         {
-            TestServices = FaultInjectingPushTokenRepository.Register,
+            ConnectionOptions = ";Default Timeout=1",
         };
         using var client = factory.CreateClient();
         var statuses = new List<HttpStatusCode>();

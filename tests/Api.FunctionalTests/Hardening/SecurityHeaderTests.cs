@@ -1,24 +1,17 @@
 using System.Net;
-using PushTokenService.Api.FunctionalTests.Hardening.Support;
 using PushTokenService.Api.FunctionalTests.Support;
 
 namespace PushTokenService.Api.FunctionalTests.Hardening;
 
 /// <summary>What the answers tell browsers: no CORS grant to anyone, HSTS over TLS outside Development.</summary>
-public sealed class SecurityHeaderTests
+public sealed class SecurityHeaderTests : FunctionalTestBase
 {
-    private HardeningFactory _factory = null!;
-
-    [OneTimeSetUp]
-    public void StartService() => _factory = new HardeningFactory { Environment = "Production" };
-
-    [OneTimeTearDown]
-    public void StopService() => _factory.Dispose();
+    protected override PushTokenApiFactory CreateOwnHost() => new() { Environment = "Production" };
 
     [Test]
     public async Task A_CORS_preflight_gets_no_Access_Control_Allow_Origin()
     {
-        using var client = _factory.CreateClient();
+        using var client = Factory.CreateClient();
         using var preflight = new HttpRequestMessage(HttpMethod.Options, ApiClient.RingPath);
         preflight.Headers.Add("Origin", "https://evil.example");
         preflight.Headers.Add("Access-Control-Request-Method", "POST");
@@ -37,7 +30,7 @@ public sealed class SecurityHeaderTests
     [Test]
     public async Task A_cross_origin_request_gets_no_Access_Control_Allow_Origin()
     {
-        using var client = _factory.CreateClient();
+        using var client = Factory.CreateClient();
         var (_, token) = await client.NewSessionAsync();
         using var request = ApiClient.Json(HttpMethod.Get, ApiClient.RingPath, null, token);
         request.Headers.Add("Origin", "https://evil.example");
@@ -54,7 +47,7 @@ public sealed class SecurityHeaderTests
     [Test]
     public async Task Answers_over_HTTPS_carry_Strict_Transport_Security_for_a_year()
     {
-        using var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        using var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
         {
             BaseAddress = new Uri("https://pushtokens.example.com"),
         });
@@ -72,7 +65,7 @@ public sealed class SecurityHeaderTests
     [Test]
     public async Task Answers_over_plain_HTTP_carry_no_Strict_Transport_Security()
     {
-        using var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        using var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
         {
             BaseAddress = new Uri("http://pushtokens.example.com"),
         });

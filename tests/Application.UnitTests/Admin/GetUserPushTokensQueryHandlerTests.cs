@@ -2,6 +2,7 @@ using Moq;
 using PushTokenService.Application.Admin.Queries.GetUserPushTokens;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Application.PushTokens.Common;
+using PushTokenService.Application.UnitTests.Support;
 using PushTokenService.Domain.PushTokens;
 
 namespace PushTokenService.Application.UnitTests.Admin;
@@ -13,9 +14,9 @@ public sealed class GetUserPushTokensQueryHandlerTests
     {
         var records = new[]
         {
-            Records.Record(1, 7, TokenKind.Ring, "r1"),
-            Records.Record(2, 7, TokenKind.Message, "m1"),
-            Records.Record(3, 7, TokenKind.Ring, "r2"),
+            Fixtures.Record(1, TokenKind.Ring, userId: 7, pushToken: "r1"),
+            Fixtures.Record(2, TokenKind.Message, userId: 7, pushToken: "m1"),
+            Fixtures.Record(3, TokenKind.Ring, userId: 7, pushToken: "r2"),
         };
         var repository = new Mock<IAdminTokenRepository>();
         repository.Setup(r => r.ListByUserAsync(7, It.IsAny<CancellationToken>())).ReturnsAsync(records);

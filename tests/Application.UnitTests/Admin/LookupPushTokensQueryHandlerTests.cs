@@ -2,12 +2,16 @@ using Moq;
 using PushTokenService.Application.Admin.Common;
 using PushTokenService.Application.Admin.Queries.LookupPushTokens;
 using PushTokenService.Application.Common.Interfaces;
+using PushTokenService.Application.UnitTests.Support;
 using PushTokenService.Domain.PushTokens;
 
 namespace PushTokenService.Application.UnitTests.Admin;
 
 public sealed class LookupPushTokensQueryHandlerTests
 {
+    private static readonly DateTime Created = Fixtures.Now.AddDays(-3).UtcDateTime;
+    private static readonly DateTime Updated = Fixtures.Now.AddDays(-1).UtcDateTime;
+
     [TestCase("ring", TokenKind.Ring)]
     [TestCase("message", TokenKind.Message)]
     public async Task Lookup_asks_once_for_the_kind_and_each_distinct_user_id(string kind, TokenKind expected)
@@ -27,7 +31,7 @@ public sealed class LookupPushTokensQueryHandlerTests
     [Test]
     public async Task Lookup_returns_each_record_with_its_user_id_in_the_repository_order()
     {
-        var records = new[] { Records.Record(4, 3, TokenKind.Ring, "a"), Records.Record(2, 5, TokenKind.Ring, "b") };
+        var records = new[] { Fixtures.Record(4, TokenKind.Ring, userId: 3, pushToken: "a"), Fixtures.Record(2, TokenKind.Ring, userId: 5, pushToken: "b") };
         var repository = new Mock<IAdminTokenRepository>();
         repository.Setup(r => r.ListByUsersAsync(TokenKind.Ring, It.IsAny<IReadOnlyCollection<long>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(records);
@@ -37,8 +41,8 @@ public sealed class LookupPushTokensQueryHandlerTests
 
         Assert.That(response.Tokens, Is.EqualTo(new[]
         {
-            new UserPushTokenResponse(4, 3, "a", "en", 0, "com.lancens.app", "", "", "", Records.Created.UtcDateTime, Records.Created.AddDays(1).UtcDateTime),
-            new UserPushTokenResponse(2, 5, "b", "en", 0, "com.lancens.app", "", "", "", Records.Created.UtcDateTime, Records.Created.AddDays(1).UtcDateTime),
+            new UserPushTokenResponse(4, 3, "a", "zh-CN", 1, "com.example.app", "Huawei", "huawei-os-token", "HUAWEI", Created, Updated),
+            new UserPushTokenResponse(2, 5, "b", "zh-CN", 1, "com.example.app", "Huawei", "huawei-os-token", "HUAWEI", Created, Updated),
         }));
     }
 }

@@ -4,20 +4,17 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using PushTokenService.Api.FunctionalTests.Support;
 
-namespace PushTokenService.Api.FunctionalTests;
+namespace PushTokenService.Api.FunctionalTests.Accounts;
 
 /// <summary>Register and login (API.md section 2), and how accounts and sessions are stored.</summary>
-public sealed partial class AccountTests
+public sealed partial class AccountTests : FunctionalTestBase
 {
     private static readonly DateTimeOffset Start = new(2031, 5, 4, 10, 0, 0, TimeSpan.Zero);
 
     private readonly FakeTimeProvider _clock = new(Start);
-    private PushTokenApiFactory _factory = null!;
-    private HttpClient _client = null!;
     private string _alice = null!;
     private long _aliceId;
 
@@ -37,27 +34,19 @@ public sealed partial class AccountTests
     }
 
     [OneTimeSetUp]
-    public async Task StartService()
+    public async Task RegisterAlice()
     {
-        _factory = new PushTokenApiFactory(clock: _clock);
-        _client = _factory.CreateClient();
         _alice = $"Alice_{Guid.NewGuid():N}"[..20];
-        (_aliceId, _) = await _client.NewSessionAsync(_alice);
+        (_aliceId, _) = await Client.NewSessionAsync(_alice);
     }
 
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _factory.DeleteDatabase();
-    }
+    protected override PushTokenApiFactory CreateOwnHost() => new(clock: _clock);
 
     [TestCase("+8613800138000")]
     [TestCase("bob.smith@example.com")]
     public async Task Register_answers_201_with_id_and_username(string username)
     {
-        var response = await _client.SendJsonAsync(HttpMethod.Post, ApiClient.RegisterPath, $$"""{"username":"{{username}}","password":"{{ApiClient.Password}}"}""");
+        var response = await Client.SendJsonAsync(HttpMethod.Post, ApiClient.RegisterPath, $$"""{"username":"{{username}}","password":"{{ApiClient.Password}}"}""");
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.Created), response.Text);
         using (Assert.EnterMultipleScope())
@@ -81,11 +70,11 @@ public sealed partial class AccountTests
 
     [TestCaseSource(nameof(CredentialErrors))]
     public async Task Register_with_a_bad_field_is_400_with_its_error_string(string json, string error) =>
-        ApiAssert.IsError(await _client.SendJsonAsync(HttpMethod.Post, ApiClient.RegisterPath, json), HttpStatusCode.BadRequest, error);
+        ApiAssert.IsError(await Client.SendJsonAsync(HttpMethod.Post, ApiClient.RegisterPath, json), HttpStatusCode.BadRequest, error);
 
     [TestCaseSource(nameof(CredentialErrors))]
     public async Task Login_with_a_bad_field_is_400_with_its_error_string(string json, string error) =>
-        ApiAssert.IsError(await _client.SendJsonAsync(HttpMethod.Post, ApiClient.LoginPath, json), HttpStatusCode.BadRequest, error);
+        ApiAssert.IsError(await Client.SendJsonAsync(HttpMethod.Post, ApiClient.LoginPath, json), HttpStatusCode.BadRequest, error);
 
     [Test]
     public async Task Login_answers_200_with_id_token_and_expires_at()
@@ -114,8 +103,8 @@ public sealed partial class AccountTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(firstToken, Is.Not.EqualTo(secondToken));
-            Assert.That((await _client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, firstToken)).Status, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That((await _client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, secondToken)).Status, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await Client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, firstToken)).Status, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await Client.SendJsonAsync(HttpMethod.Get, ApiClient.RingPath, null, secondToken)).Status, Is.EqualTo(HttpStatusCode.OK));
         }
     }
 
@@ -189,33 +178,26 @@ public sealed partial class AccountTests
     private static uint Iterations(string hash) => BinaryPrimitives.ReadUInt32BigEndian(Convert.FromBase64String(hash).AsSpan(5));
 
     private Task<ApiResponse> Register(string username) =>
-        _client.SendJsonAsync(HttpMethod.Post, ApiClient.RegisterPath, $$"""{"username":"{{username}}","password":"{{ApiClient.Password}}"}""");
+        Client.SendJsonAsync(HttpMethod.Post, ApiClient.RegisterPath, $$"""{"username":"{{username}}","password":"{{ApiClient.Password}}"}""");
 
     private Task<ApiResponse> Login(string username, string password) =>
-        _client.SendJsonAsync(HttpMethod.Post, ApiClient.LoginPath, $$"""{"username":"{{username}}","password":"{{password}}"}""");
+        Client.SendJsonAsync(HttpMethod.Post, ApiClient.LoginPath, $$"""{"username":"{{username}}","password":"{{password}}"}""");
 
     private string ReadPasswordHash(string username)
     {
-        using var connection = OpenDatabase();
+        using var connection = Factory.OpenDatabase();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT password_hash FROM users WHERE username = $username";
         command.Parameters.AddWithValue("$username", username);
         return (string)command.ExecuteScalar()!;
     }
 
-    private void WritePasswordHash(string username, string hash)
-    {
-        using var connection = OpenDatabase(readOnly: false);
-        using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE users SET password_hash = $hash WHERE username = $username";
-        command.Parameters.AddWithValue("$hash", hash);
-        command.Parameters.AddWithValue("$username", username);
-        Assert.That(command.ExecuteNonQuery(), Is.EqualTo(1));
-    }
+    private void WritePasswordHash(string username, string hash) =>
+        Assert.That(Factory.Execute("UPDATE users SET password_hash = $hash WHERE username = $username", ("$hash", hash), ("$username", username)), Is.EqualTo(1));
 
     private List<byte[]> ReadSessionTokenHashes()
     {
-        using var connection = OpenDatabase();
+        using var connection = Factory.OpenDatabase();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT token_hash FROM sessions";
         using var reader = command.ExecuteReader();
@@ -226,13 +208,5 @@ public sealed partial class AccountTests
         }
 
         return hashes;
-    }
-
-    private SqliteConnection OpenDatabase(bool readOnly = true)
-    {
-        var mode = readOnly ? "ReadOnly" : "ReadWrite";
-        var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Mode={mode};Pooling=False");
-        connection.Open();
-        return connection;
     }
 }

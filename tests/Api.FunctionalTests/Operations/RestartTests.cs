@@ -1,7 +1,7 @@
 using System.Net;
 using PushTokenService.Api.FunctionalTests.Support;
 
-namespace PushTokenService.Api.FunctionalTests;
+namespace PushTokenService.Api.FunctionalTests.Operations;
 
 /// <summary>Everything lives in the database file: a restarted service on the same file knows it all.</summary>
 public sealed class RestartTests
@@ -9,11 +9,12 @@ public sealed class RestartTests
     [Test]
     public async Task Users_sessions_and_records_survive_a_restart()
     {
-        var first = new PushTokenApiFactory();
+        var databasePath = TestDatabase.NewPath();
         try
         {
             string username = ApiClient.NewUsername(), token, ringToken, messageToken;
             long userId;
+            using (var first = new PushTokenApiFactory(databasePath: databasePath))
             using (var client = first.CreateClient())
             {
                 (userId, token) = await client.NewSessionAsync(username);
@@ -21,8 +22,7 @@ public sealed class RestartTests
                 messageToken = (await client.CreateTokenAsync(ApiClient.MessagePath, token, ApiClient.NewPushToken()))["push_token"]!.GetValue<string>();
             }
 
-            first.Dispose();
-            using var second = new PushTokenApiFactory(databasePath: first.DatabasePath);
+            using var second = new PushTokenApiFactory(databasePath: databasePath);
             using var restarted = second.CreateClient();
 
             var ring = await restarted.ListPushTokensAsync(ApiClient.RingPath, token);
@@ -40,8 +40,7 @@ public sealed class RestartTests
         }
         finally
         {
-            first.Dispose();
-            first.DeleteDatabase();
+            TestDatabase.Delete(databasePath);
         }
     }
 }

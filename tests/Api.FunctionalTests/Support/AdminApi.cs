@@ -1,8 +1,6 @@
-using System.Net;
 using System.Text.Json.Nodes;
-using PushTokenService.Api.FunctionalTests.Support;
 
-namespace PushTokenService.Api.FunctionalTests.Admin;
+namespace PushTokenService.Api.FunctionalTests.Support;
 
 /// <summary>Calls to the internal API the way a push sender makes them, with the keys the test services are configured with.</summary>
 public static class AdminApi
@@ -48,24 +46,7 @@ public static class AdminApi
         this HttpClient client, HttpMethod method, string path, string? json = null, string? apiKey = Key) =>
         client.CallAsync(Request(method, path, json, apiKey));
 
-    /// <summary>Registers a record through the user API and returns it as the user API answered.</summary>
-    public static async Task<JsonNode> AddRecordAsync(this HttpClient client, string token, string path, string json)
-    {
-        var (status, body) = await client.SendJsonAsync(HttpMethod.Post, path, json, token);
-        Assert.That(status, Is.EqualTo(HttpStatusCode.Created), body?.ToJsonString());
-        return body!;
-    }
-
-    public static Task<JsonNode> AddRingAsync(this HttpClient client, string token, string pushToken, string extra = "") =>
-        client.AddRecordAsync(token, ApiClient.RingPath, $$"""{"push_token":"{{pushToken}}","language":"en"{{extra}}}""");
-
-    public static Task<JsonNode> AddMessageAsync(this HttpClient client, string token, string pushToken, string extra = "") =>
-        client.AddRecordAsync(token, ApiClient.MessagePath, $$"""{"push_token":"{{pushToken}}","language":"en"{{extra}}}""");
-
     /// <summary>The push tokens of a list of records, in order.</summary>
     public static string[] PushTokens(this JsonNode? records) =>
         records!.AsArray().Select(record => record!["push_token"]!.GetValue<string>()).ToArray();
-
-    /// <summary>A push token no other test uses.</summary>
-    public static string NewPushToken() => $"{Guid.NewGuid():N}{Guid.NewGuid():N}";
 }

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 
-namespace PushTokenService.Api.FunctionalTests.Hardening.Support;
+namespace PushTokenService.Api.FunctionalTests.Support;
 
 /// <summary>
 /// TestServer has no client address. This startup filter, in tests only, takes it from <see cref="Header"/>,

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace PushTokenService.Api.FunctionalTests.Hardening.Support;
+namespace PushTokenService.Api.FunctionalTests.Support;
 
 /// <summary>An HTTP/1.1 answer as read off the socket.</summary>
 public sealed record RawResponse(int Status, IReadOnlyDictionary<string, string> Headers, string Body);

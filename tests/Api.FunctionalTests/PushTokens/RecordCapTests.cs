@@ -2,28 +2,24 @@ using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using PushTokenService.Api.FunctionalTests.Support;
 
-namespace PushTokenService.Api.FunctionalTests;
+namespace PushTokenService.Api.FunctionalTests.PushTokens;
 
 /// <summary>
 /// A user holds at most <c>PushTokens:MaxRecordsPerKind</c> records per kind (3 here); one more evicts that user's
 /// least recently updated record of that kind (API.md section 3). The fake clock gives each write its own time.
 /// </summary>
 [TestFixtureSource(typeof(TokenKinds), nameof(TokenKinds.Both))]
-public sealed class RecordCapTests(string path, string otherKindPath)
+public sealed class RecordCapTests(string path, string otherKindPath) : FunctionalTestBase
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2031, 5, 4, 10, 0, 0, TimeSpan.Zero));
-    private PushTokenApiFactory _factory = null!;
-    private HttpClient _client = null!;
     private string _token = null!;
     private string _other = null!;
 
     [OneTimeSetUp]
-    public async Task StartService()
+    public async Task LogInTwoUsers()
     {
-        _factory = new PushTokenApiFactory(new Dictionary<string, string?> { ["PushTokens:MaxRecordsPerKind"] = "3" }, clock: _clock);
-        _client = _factory.CreateClient();
-        (_, _token) = await _client.NewSessionAsync();
-        (_, _other) = await _client.NewSessionAsync();
+        (_, _token) = await Client.NewSessionAsync();
+        (_, _other) = await Client.NewSessionAsync();
     }
 
     /// <summary>Each test starts from users without records.</summary>
@@ -34,22 +30,17 @@ public sealed class RecordCapTests(string path, string otherKindPath)
         {
             foreach (var kindPath in new[] { path, otherKindPath })
             {
-                foreach (var record in await _client.ListAsync(kindPath, token))
+                foreach (var record in await Client.ListAsync(kindPath, token))
                 {
-                    var delete = await _client.SendJsonAsync(HttpMethod.Delete, $"{kindPath}/{record!["id"]}", null, token);
+                    var delete = await Client.SendJsonAsync(HttpMethod.Delete, $"{kindPath}/{record!["id"]}", null, token);
                     Assert.That(delete.Status, Is.EqualTo(HttpStatusCode.NoContent));
                 }
             }
         }
     }
 
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _factory.DeleteDatabase();
-    }
+    protected override PushTokenApiFactory CreateOwnHost() =>
+        new(new Dictionary<string, string?> { ["PushTokens:MaxRecordsPerKind"] = "3" }, clock: _clock);
 
     [Test]
     public async Task Post_beyond_the_cap_evicts_the_least_recently_updated_record()
@@ -58,10 +49,10 @@ public sealed class RecordCapTests(string path, string otherKindPath)
         var tokens = await CreateThree(token);
         var fourth = ApiClient.NewPushToken();
 
-        var response = await _client.PostTokenAsync(path, token, fourth);
+        var response = await Client.PostTokenAsync(path, token, fourth);
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.Created), response.Text);
-        Assert.That(await _client.ListPushTokensAsync(path, token), Is.EqualTo(new[] { tokens[1], tokens[2], fourth }));
+        Assert.That(await Client.ListPushTokensAsync(path, token), Is.EqualTo(new[] { tokens[1], tokens[2], fourth }));
     }
 
     [Test]
@@ -69,14 +60,14 @@ public sealed class RecordCapTests(string path, string otherKindPath)
     {
         var token = _token;
         var tokens = await CreateThree(token);
-        var refresh = await _client.PostTokenAsync(path, token, tokens[0]);
+        var refresh = await Client.PostTokenAsync(path, token, tokens[0]);
         Assert.That(refresh.Status, Is.EqualTo(HttpStatusCode.Conflict), refresh.Text);
         _clock.Advance(TimeSpan.FromSeconds(1));
         var fourth = ApiClient.NewPushToken();
 
-        await _client.CreateTokenAsync(path, token, fourth);
+        await Client.CreateTokenAsync(path, token, fourth);
 
-        Assert.That(await _client.ListPushTokensAsync(path, token), Is.EqualTo(new[] { tokens[0], tokens[2], fourth }));
+        Assert.That(await Client.ListPushTokensAsync(path, token), Is.EqualTo(new[] { tokens[0], tokens[2], fourth }));
     }
 
     [Test]
@@ -84,24 +75,24 @@ public sealed class RecordCapTests(string path, string otherKindPath)
     {
         var token = _token;
         var tokens = await CreateThree(token);
-        var first = (await _client.ListAsync(path, token))[0]!["id"]!.GetValue<long>();
-        var put = await _client.SendJsonAsync(HttpMethod.Put, $"{path}/{first}", $$"""{"push_token":"{{tokens[0]}}","language":"fr"}""", token);
+        var first = (await Client.ListAsync(path, token))[0]!["id"]!.GetValue<long>();
+        var put = await Client.SendJsonAsync(HttpMethod.Put, $"{path}/{first}", $$"""{"push_token":"{{tokens[0]}}","language":"fr"}""", token);
         Assert.That(put.Status, Is.EqualTo(HttpStatusCode.OK), put.Text);
         _clock.Advance(TimeSpan.FromSeconds(1));
         var fourth = ApiClient.NewPushToken();
 
-        await _client.CreateTokenAsync(path, token, fourth);
+        await Client.CreateTokenAsync(path, token, fourth);
 
-        Assert.That(await _client.ListPushTokensAsync(path, token), Is.EqualTo(new[] { tokens[0], tokens[2], fourth }));
+        Assert.That(await Client.ListPushTokensAsync(path, token), Is.EqualTo(new[] { tokens[0], tokens[2], fourth }));
     }
 
     [Test]
     public async Task Concurrent_posts_never_leave_more_than_the_cap()
     {
-        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _client.PostTokenAsync(path, _token, ApiClient.NewPushToken())));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Client.PostTokenAsync(path, _token, ApiClient.NewPushToken())));
 
         Assert.That(responses.Select(r => r.Status), Is.All.EqualTo(HttpStatusCode.Created));
-        Assert.That(await _client.ListAsync(path, _token), Has.Count.EqualTo(3));
+        Assert.That(await Client.ListAsync(path, _token), Has.Count.EqualTo(3));
     }
 
     [Test]
@@ -111,7 +102,7 @@ public sealed class RecordCapTests(string path, string otherKindPath)
         var otherKind = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            otherKind.Add((await _client.CreateTokenAsync(otherKindPath, token, ApiClient.NewPushToken()))["push_token"]!.GetValue<string>());
+            otherKind.Add((await Client.CreateTokenAsync(otherKindPath, token, ApiClient.NewPushToken()))["push_token"]!.GetValue<string>());
         }
 
         var othersTokens = await CreateThree(other);
@@ -119,9 +110,9 @@ public sealed class RecordCapTests(string path, string otherKindPath)
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(await _client.ListPushTokensAsync(path, token), Is.EqualTo(mine));
-            Assert.That(await _client.ListPushTokensAsync(otherKindPath, token), Is.EqualTo(otherKind));
-            Assert.That(await _client.ListPushTokensAsync(path, other), Is.EqualTo(othersTokens));
+            Assert.That(await Client.ListPushTokensAsync(path, token), Is.EqualTo(mine));
+            Assert.That(await Client.ListPushTokensAsync(otherKindPath, token), Is.EqualTo(otherKind));
+            Assert.That(await Client.ListPushTokensAsync(path, other), Is.EqualTo(othersTokens));
         }
     }
 
@@ -132,7 +123,7 @@ public sealed class RecordCapTests(string path, string otherKindPath)
         for (var i = 0; i < tokens.Length; i++)
         {
             tokens[i] = ApiClient.NewPushToken();
-            await _client.CreateTokenAsync(path, token, tokens[i]);
+            await Client.CreateTokenAsync(path, token, tokens[i]);
             _clock.Advance(TimeSpan.FromSeconds(1));
         }
 

@@ -3,7 +3,7 @@ using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Domain.PushTokens;
 using PushTokenService.Infrastructure.Persistence.Repositories;
 
-namespace PushTokenService.Api.FunctionalTests.Hardening.Support;
+namespace PushTokenService.Api.FunctionalTests.Support;
 
 /// <summary>The real repository, or, while <see cref="Fail"/> is set, a bug: an exception nobody expected.</summary>
 public sealed class FaultInjectingPushTokenRepository(PushTokenRepository inner) : IPushTokenRepository

@@ -1,14 +1,13 @@
 using System.Net;
-using PushTokenService.Api.FunctionalTests.Admin;
 using PushTokenService.Api.FunctionalTests.Support;
 
-namespace PushTokenService.Api.FunctionalTests;
+namespace PushTokenService.Api.FunctionalTests.PushTokens;
 
 /// <summary>
 /// On SQLite a user's list is kept in memory (PushTokens:ListCacheSeconds): every write that changes it, whoever makes it,
 /// is in the next GET. Each test reads the list first, so that the read after the write would be the kept one.
 /// </summary>
-public sealed class ListReadAfterWriteTests : AdminFixture
+public sealed class ListReadAfterWriteTests : FunctionalTestBase
 {
     [Test]
     public async Task A_post_is_in_the_list_read_right_after_it()

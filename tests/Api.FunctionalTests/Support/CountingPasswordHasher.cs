@@ -1,6 +1,6 @@
 using PushTokenService.Application.Common.Interfaces;
 
-namespace PushTokenService.Api.FunctionalTests.Hardening.Support;
+namespace PushTokenService.Api.FunctionalTests.Support;
 
 /// <summary>The real hasher, counting the verifications it runs: the cost of a login, measured without a clock.</summary>
 public sealed class CountingPasswordHasher(IPasswordHasher inner) : IPasswordHasher

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using PushTokenService.Api.FunctionalTests.Support;
 
-namespace PushTokenService.Api.FunctionalTests.Hardening.Support;
+namespace PushTokenService.Api.FunctionalTests.Support;
 
 /// <summary>Calls as a phone at a given client address makes them (see <see cref="PeerAddressFromHeader"/>).</summary>
 public static class Phones
@@ -16,8 +15,6 @@ public static class Phones
         var n = Interlocked.Increment(ref _lastAddress);
         return $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}";
     }
-
-    public static string NewUsername() => $"user{Guid.NewGuid():N}"[..24];
 
     public static async Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseMessage Response)> PostFromAsync(
         this HttpClient client, string path, object body, string address)
@@ -43,7 +40,7 @@ public static class Phones
     /// <summary>Registers a fresh user from a fresh address and logs in: (user id, session token).</summary>
     public static async Task<(long UserId, string Token, string Username)> NewPhoneSessionAsync(this HttpClient client)
     {
-        var username = NewUsername();
+        var username = ApiClient.NewUsername();
         var address = NewAddress();
         (await client.RegisterFromAsync(username, address)).Dispose();
         var (status, body, response) = await client.LoginFromAsync(username, ApiClient.Password, address);

@@ -3,19 +3,17 @@ using System.Net.Http.Headers;
 using System.Text;
 using PushTokenService.Api.FunctionalTests.Support;
 
-namespace PushTokenService.Api.FunctionalTests;
+namespace PushTokenService.Api.FunctionalTests.Operations;
 
 /// <summary>
 /// The body as a whole, before its fields (API.md sections 1 and 4): content type (415), size (413, with
 /// <c>Limits:MaxBodyBytes</c> set small here), then a well-formed JSON object (400 <c>paramer error</c>),
 /// on every endpoint that reads a body.
 /// </summary>
-public sealed class RequestBodyTests
+public sealed class RequestBodyTests : FunctionalTestBase
 {
     private const int MaxBodyBytes = 300;
 
-    private PushTokenApiFactory _factory = null!;
-    private HttpClient _client = null!;
     private string _token = null!;
     private long _ringId;
     private long _messageId;
@@ -44,22 +42,15 @@ public sealed class RequestBodyTests
     }
 
     [OneTimeSetUp]
-    public async Task StartService()
+    public async Task CreateOwnRecords()
     {
-        _factory = new PushTokenApiFactory(new Dictionary<string, string?> { ["Limits:MaxBodyBytes"] = $"{MaxBodyBytes}" });
-        _client = _factory.CreateClient();
-        (_, _token) = await _client.NewSessionAsync();
-        _ringId = (await _client.CreateTokenAsync(ApiClient.RingPath, _token, ApiClient.NewPushToken()))["id"]!.GetValue<long>();
-        _messageId = (await _client.CreateTokenAsync(ApiClient.MessagePath, _token, ApiClient.NewPushToken()))["id"]!.GetValue<long>();
+        (_, _token) = await Client.NewSessionAsync();
+        _ringId = (await Client.CreateTokenAsync(ApiClient.RingPath, _token, ApiClient.NewPushToken()))["id"]!.GetValue<long>();
+        _messageId = (await Client.CreateTokenAsync(ApiClient.MessagePath, _token, ApiClient.NewPushToken()))["id"]!.GetValue<long>();
     }
 
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _factory.DeleteDatabase();
-    }
+    protected override PushTokenApiFactory CreateOwnHost() =>
+        new(new Dictionary<string, string?> { ["Limits:MaxBodyBytes"] = $"{MaxBodyBytes}" });
 
     [TestCaseSource(nameof(Endpoints))]
     public async Task Body_over_the_configured_limit_is_413_body_length_error(string method, string path)
@@ -178,7 +169,7 @@ public sealed class RequestBodyTests
         Send(method, path, new StringContent(json, Encoding.UTF8, "application/json"));
 
     private Task<ApiResponse> Send(string method, string path, HttpContent content) =>
-        _client.CallAsync(ApiClient.Raw(
+        Client.CallAsync(ApiClient.Raw(
             new HttpMethod(method),
             path.Replace("{ring}", $"{_ringId}", StringComparison.Ordinal).Replace("{message}", $"{_messageId}", StringComparison.Ordinal),
             content,

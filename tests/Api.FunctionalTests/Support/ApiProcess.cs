@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 
-namespace PushTokenService.Api.FunctionalTests.Hardening.Support;
+namespace PushTokenService.Api.FunctionalTests.Support;
 
 /// <summary>
 /// The built service (PushTokenService.Api.dll, beside the tests) as a child process on a free loopback port,

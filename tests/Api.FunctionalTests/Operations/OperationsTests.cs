@@ -1,34 +1,16 @@
 using System.Net;
 using PushTokenService.Api.FunctionalTests.Support;
 
-namespace PushTokenService.Api.FunctionalTests;
+namespace PushTokenService.Api.FunctionalTests.Operations;
 
 /// <summary>Health checks and the OpenAPI document (API.md section 8).</summary>
-public sealed class OperationsTests
+public sealed class OperationsTests : FunctionalTestBase
 {
-    private PushTokenApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void StartService()
-    {
-        _factory = new PushTokenApiFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _factory.DeleteDatabase();
-    }
-
     [TestCase("/health/live")]
     [TestCase("/health/ready")]
     public async Task Health_check_answers_200_without_authentication(string path)
     {
-        using var response = await _client.GetAsync(path);
+        using var response = await Client.GetAsync(path);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("Healthy"));
@@ -37,7 +19,7 @@ public sealed class OperationsTests
     [Test]
     public async Task OpenApi_document_lists_every_user_endpoint()
     {
-        var document = await _client.SendJsonAsync(HttpMethod.Get, "/swagger/v1/swagger.json", null);
+        var document = await Client.SendJsonAsync(HttpMethod.Get, "/swagger/v1/swagger.json", null);
 
         Assert.That(document.Status, Is.EqualTo(HttpStatusCode.OK));
         var paths = document.Body!["paths"]!.AsObject();

@@ -2,17 +2,15 @@ using System.Net;
 using System.Text;
 using PushTokenService.Api.FunctionalTests.Support;
 
-namespace PushTokenService.Api.FunctionalTests;
+namespace PushTokenService.Api.FunctionalTests.PushTokens;
 
 /// <summary>
 /// What a push-token endpoint answers to a wrong request (API.md sections 1, 4 and 5): every field error string,
 /// <c>id format error</c>, the session header, and the first-failure order between them.
 /// </summary>
 [TestFixtureSource(typeof(TokenKinds), nameof(TokenKinds.Both))]
-public sealed class PushTokenValidationTests(string path, string otherKindPath)
+public sealed class PushTokenValidationTests(string path, string otherKindPath) : FunctionalTestBase
 {
-    private PushTokenApiFactory _factory = null!;
-    private HttpClient _client = null!;
     private string _token = null!;
     private long _ownId;
 
@@ -68,33 +66,23 @@ public sealed class PushTokenValidationTests(string path, string otherKindPath)
     }
 
     [OneTimeSetUp]
-    public async Task StartService()
+    public async Task CreateOwnRecord()
     {
-        _factory = new PushTokenApiFactory();
-        _client = _factory.CreateClient();
-        (_, _token) = await _client.NewSessionAsync();
-        _ownId = (await _client.CreateTokenAsync(path, _token, ApiClient.NewPushToken()))["id"]!.GetValue<long>();
-    }
-
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _factory.DeleteDatabase();
+        (_, _token) = await Client.NewSessionAsync();
+        _ownId = (await Client.CreateTokenAsync(path, _token, ApiClient.NewPushToken()))["id"]!.GetValue<long>();
     }
 
     [TestCaseSource(nameof(FieldErrors))]
     public async Task Post_with_a_bad_field_is_400_with_its_error_string(string json, string error) =>
-        ApiAssert.IsError(await _client.SendJsonAsync(HttpMethod.Post, path, json, _token), HttpStatusCode.BadRequest, error);
+        ApiAssert.IsError(await Client.SendJsonAsync(HttpMethod.Post, path, json, _token), HttpStatusCode.BadRequest, error);
 
     [TestCaseSource(nameof(FieldErrors))]
     public async Task Put_with_a_bad_field_is_400_with_its_error_string(string json, string error) =>
-        ApiAssert.IsError(await _client.SendJsonAsync(HttpMethod.Put, $"{path}/{_ownId}", json, _token), HttpStatusCode.BadRequest, error);
+        ApiAssert.IsError(await Client.SendJsonAsync(HttpMethod.Put, $"{path}/{_ownId}", json, _token), HttpStatusCode.BadRequest, error);
 
     [TestCaseSource(nameof(FieldOrder))]
     public async Task First_failing_field_wins(string json, string error) =>
-        ApiAssert.IsError(await _client.SendJsonAsync(HttpMethod.Post, path, json, _token), HttpStatusCode.BadRequest, error);
+        ApiAssert.IsError(await Client.SendJsonAsync(HttpMethod.Post, path, json, _token), HttpStatusCode.BadRequest, error);
 
     [TestCase("PUT", "abc")]
     [TestCase("PUT", "0")]
@@ -110,7 +98,7 @@ public sealed class PushTokenValidationTests(string path, string otherKindPath)
     [TestCase("DELETE", "99999999999999999999")]
     public async Task Id_that_is_not_a_positive_integer_is_id_format_error(string method, string id)
     {
-        var response = await _client.SendJsonAsync(new HttpMethod(method), $"{path}/{id}", """{"push_token":"abc","language":"en"}""", _token);
+        var response = await Client.SendJsonAsync(new HttpMethod(method), $"{path}/{id}", """{"push_token":"abc","language":"en"}""", _token);
 
         ApiAssert.IsError(response, HttpStatusCode.BadRequest, "id format error");
     }
@@ -121,7 +109,7 @@ public sealed class PushTokenValidationTests(string path, string otherKindPath)
     [TestCase("DELETE", "/1")]
     public async Task Request_without_the_token_header_is_no_token(string method, string suffix)
     {
-        var response = await _client.SendJsonAsync(new HttpMethod(method), path + suffix, """{"push_token":"abc","language":"en"}""");
+        var response = await Client.SendJsonAsync(new HttpMethod(method), path + suffix, """{"push_token":"abc","language":"en"}""");
 
         ApiAssert.IsError(response, HttpStatusCode.Unauthorized, "no token");
     }
@@ -132,7 +120,7 @@ public sealed class PushTokenValidationTests(string path, string otherKindPath)
     [TestCase("DELETE", "/1")]
     public async Task Request_with_an_empty_token_header_is_no_token(string method, string suffix)
     {
-        var response = await _client.SendJsonAsync(new HttpMethod(method), path + suffix, """{"push_token":"abc","language":"en"}""", token: "");
+        var response = await Client.SendJsonAsync(new HttpMethod(method), path + suffix, """{"push_token":"abc","language":"en"}""", token: "");
 
         ApiAssert.IsError(response, HttpStatusCode.Unauthorized, "no token");
     }
@@ -143,7 +131,7 @@ public sealed class PushTokenValidationTests(string path, string otherKindPath)
     [TestCase("DELETE", "/1")]
     public async Task Request_with_an_unknown_token_is_invalid_token(string method, string suffix)
     {
-        var response = await _client.SendJsonAsync(
+        var response = await Client.SendJsonAsync(
             new HttpMethod(method), path + suffix, """{"push_token":"abc","language":"en"}""", token: "bm90LWEtcmVhbC1zZXNzaW9uLXRva2Vu");
 
         ApiAssert.IsError(response, HttpStatusCode.Unauthorized, "invalid token");
@@ -154,8 +142,8 @@ public sealed class PushTokenValidationTests(string path, string otherKindPath)
     {
         var pushToken = ApiClient.NewPushToken();
 
-        var post = await _client.CallAsync(ApiClient.Json(HttpMethod.Post, path, $$"""{"push_token":"{{pushToken}}","language":"en"}""").WithBearer(_token));
-        var list = await _client.CallAsync(ApiClient.Json(HttpMethod.Get, path, null).WithBearer(_token));
+        var post = await Client.CallAsync(ApiClient.Json(HttpMethod.Post, path, $$"""{"push_token":"{{pushToken}}","language":"en"}""").WithBearer(_token));
+        var list = await Client.CallAsync(ApiClient.Json(HttpMethod.Get, path, null).WithBearer(_token));
 
         using (Assert.EnterMultipleScope())
         {
@@ -168,7 +156,7 @@ public sealed class PushTokenValidationTests(string path, string otherKindPath)
     [Test]
     public async Task Missing_token_is_reported_before_a_bad_id_and_a_bad_body()
     {
-        var response = await _client.CallAsync(ApiClient.Raw(HttpMethod.Put, $"{path}/abc", new StringContent("<xml/>", Encoding.UTF8, "text/xml")));
+        var response = await Client.CallAsync(ApiClient.Raw(HttpMethod.Put, $"{path}/abc", new StringContent("<xml/>", Encoding.UTF8, "text/xml")));
 
         ApiAssert.IsError(response, HttpStatusCode.Unauthorized, "no token");
     }
@@ -176,7 +164,7 @@ public sealed class PushTokenValidationTests(string path, string otherKindPath)
     [Test]
     public async Task Invalid_token_is_reported_before_a_bad_id()
     {
-        var response = await _client.SendJsonAsync(HttpMethod.Delete, $"{path}/abc", null, token: "unknown");
+        var response = await Client.SendJsonAsync(HttpMethod.Delete, $"{path}/abc", null, token: "unknown");
 
         ApiAssert.IsError(response, HttpStatusCode.Unauthorized, "invalid token");
     }
@@ -184,7 +172,7 @@ public sealed class PushTokenValidationTests(string path, string otherKindPath)
     [Test]
     public async Task Bad_id_is_reported_before_a_bad_body()
     {
-        var response = await _client.CallAsync(ApiClient.Raw(HttpMethod.Put, $"{path}/0", new StringContent("<xml/>", Encoding.UTF8, "text/xml"), _token));
+        var response = await Client.CallAsync(ApiClient.Raw(HttpMethod.Put, $"{path}/0", new StringContent("<xml/>", Encoding.UTF8, "text/xml"), _token));
 
         ApiAssert.IsError(response, HttpStatusCode.BadRequest, "id format error");
     }
@@ -192,8 +180,8 @@ public sealed class PushTokenValidationTests(string path, string otherKindPath)
     [Test]
     public async Task Body_that_is_not_json_is_reported_before_the_fields_and_before_a_missing_record()
     {
-        var wrongType = await _client.CallAsync(ApiClient.Raw(HttpMethod.Put, $"{path}/987654321", new StringContent("push_token=abc", Encoding.UTF8, "text/plain"), _token));
-        var notAnObject = await _client.SendJsonAsync(HttpMethod.Put, $"{path}/987654321", """["push_token"]""", _token);
+        var wrongType = await Client.CallAsync(ApiClient.Raw(HttpMethod.Put, $"{path}/987654321", new StringContent("push_token=abc", Encoding.UTF8, "text/plain"), _token));
+        var notAnObject = await Client.SendJsonAsync(HttpMethod.Put, $"{path}/987654321", """["push_token"]""", _token);
 
         ApiAssert.IsError(wrongType, HttpStatusCode.UnsupportedMediaType, "content-type error");
         ApiAssert.IsError(notAnObject, HttpStatusCode.BadRequest, "paramer error");
@@ -202,7 +190,7 @@ public sealed class PushTokenValidationTests(string path, string otherKindPath)
     [Test]
     public async Task Field_errors_are_reported_before_a_missing_record()
     {
-        var response = await _client.SendJsonAsync(HttpMethod.Put, $"{path}/987654321", """{"language":"en"}""", _token);
+        var response = await Client.SendJsonAsync(HttpMethod.Put, $"{path}/987654321", """{"language":"en"}""", _token);
 
         ApiAssert.IsError(response, HttpStatusCode.BadRequest, "undefined push_token");
     }
@@ -210,9 +198,9 @@ public sealed class PushTokenValidationTests(string path, string otherKindPath)
     [Test]
     public async Task Field_errors_are_reported_before_the_other_kinds_id_is_found_missing()
     {
-        var otherKinds = await _client.CreateTokenAsync(otherKindPath, _token, ApiClient.NewPushToken());
+        var otherKinds = await Client.CreateTokenAsync(otherKindPath, _token, ApiClient.NewPushToken());
 
-        var response = await _client.SendJsonAsync(HttpMethod.Put, $"{path}/{otherKinds["id"]}", """{"push_token":"abc","language":"e"}""", _token);
+        var response = await Client.SendJsonAsync(HttpMethod.Put, $"{path}/{otherKinds["id"]}", """{"push_token":"abc","language":"e"}""", _token);
 
         ApiAssert.IsError(response, HttpStatusCode.BadRequest, "language length error");
     }
@@ -222,7 +210,7 @@ public sealed class PushTokenValidationTests(string path, string otherKindPath)
     {
         var pad = new string('p', 16 * 1024);
 
-        var response = await _client.PostTokenAsync(path, _token, ApiClient.NewPushToken(), $""" "pad":"{pad}" """);
+        var response = await Client.PostTokenAsync(path, _token, ApiClient.NewPushToken(), $""" "pad":"{pad}" """);
 
         ApiAssert.IsError(response, HttpStatusCode.RequestEntityTooLarge, "body length error");
     }
@@ -233,7 +221,7 @@ public sealed class PushTokenValidationTests(string path, string otherKindPath)
         var head = $$"""{"push_token":"{{ApiClient.NewPushToken()}}","language":"en","pad":" """.TrimEnd();
         var json = head + new string('p', (16 * 1024) - head.Length - 2) + "\"}";
 
-        var response = await _client.SendJsonAsync(HttpMethod.Post, path, json, _token);
+        var response = await Client.SendJsonAsync(HttpMethod.Post, path, json, _token);
 
         Assert.That(json, Has.Length.EqualTo(16 * 1024));
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.Created), response.Text);
@@ -244,10 +232,10 @@ public sealed class PushTokenValidationTests(string path, string otherKindPath)
     {
         var pushToken = ApiClient.NewPushToken();
 
-        var response = await _client.SendJsonAsync(HttpMethod.Post, path, $$"""{"push_token":"{{pushToken}}","language":"en","dev":5}""", _token);
+        var response = await Client.SendJsonAsync(HttpMethod.Post, path, $$"""{"push_token":"{{pushToken}}","language":"en","dev":5}""", _token);
 
         ApiAssert.IsError(response, HttpStatusCode.BadRequest, "dev error");
-        Assert.That(await _client.ListPushTokensAsync(path, _token), Does.Not.Contain(pushToken));
+        Assert.That(await Client.ListPushTokensAsync(path, _token), Does.Not.Contain(pushToken));
     }
 
     private static TestCaseData Case(string json, string error) => new(json, error);

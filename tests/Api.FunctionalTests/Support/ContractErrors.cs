@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace PushTokenService.Api.FunctionalTests.Hardening.Support;
+namespace PushTokenService.Api.FunctionalTests.Support;
 
 /// <summary>The error strings of API.md section 5, and what must never reach a client (section 1).</summary>
 public static partial class ContractErrors

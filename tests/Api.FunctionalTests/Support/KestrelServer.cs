@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace PushTokenService.Api.FunctionalTests.Hardening.Support;
+namespace PushTokenService.Api.FunctionalTests.Support;
 
 public static class KestrelServer
 {
@@ -10,7 +10,7 @@ public static class KestrelServer
     /// Starts the factory's app on Kestrel on a free loopback port (TestServer skips Kestrel and its limits)
     /// and returns its address.
     /// </summary>
-    public static Uri StartOnLoopback(this HardeningFactory factory)
+    public static Uri StartOnLoopback(this PushTokenApiFactory factory)
     {
         factory.UseKestrel(0);
         factory.StartServer();

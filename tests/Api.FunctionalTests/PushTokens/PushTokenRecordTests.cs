@@ -3,11 +3,11 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using PushTokenService.Api.FunctionalTests.Support;
 
-namespace PushTokenService.Api.FunctionalTests;
+namespace PushTokenService.Api.FunctionalTests.PushTokens;
 
 /// <summary>POST, GET, PUT and DELETE of one kind of record (API.md section 3): fields, defaults, ownership, uniqueness.</summary>
 [TestFixtureSource(typeof(TokenKinds), nameof(TokenKinds.Both))]
-public sealed class PushTokenRecordTests(string path, string otherKindPath)
+public sealed class PushTokenRecordTests(string path, string otherKindPath) : FunctionalTestBase
 {
     private const string DefaultBundleId = "com.example.default";
     private const string OtherBundleId = "com.example.other";
@@ -17,41 +17,31 @@ public sealed class PushTokenRecordTests(string path, string otherKindPath)
         ["id", "push_token", "language", "dev", "bundleid", "os", "os_token", "push_platform", "created_at", "updated_at"];
 
     private readonly FakeTimeProvider _clock = new(Start);
-    private PushTokenApiFactory _factory = null!;
-    private HttpClient _client = null!;
     private string _alice = null!;
     private string _bob = null!;
 
     [OneTimeSetUp]
-    public async Task StartService()
+    public async Task LogInAliceAndBob()
     {
-        _factory = new PushTokenApiFactory(
-            new Dictionary<string, string?>
-            {
-                ["PushTokens:DefaultBundleId"] = DefaultBundleId,
-                ["PushTokens:AllowedBundleIds:0"] = DefaultBundleId,
-                ["PushTokens:AllowedBundleIds:1"] = OtherBundleId,
-            },
-            clock: _clock);
-        _client = _factory.CreateClient();
-        (_, _alice) = await _client.NewSessionAsync();
-        (_, _bob) = await _client.NewSessionAsync();
+        (_, _alice) = await Client.NewSessionAsync();
+        (_, _bob) = await Client.NewSessionAsync();
     }
 
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _factory.DeleteDatabase();
-    }
+    protected override PushTokenApiFactory CreateOwnHost() => new(
+        new Dictionary<string, string?>
+        {
+            ["PushTokens:DefaultBundleId"] = DefaultBundleId,
+            ["PushTokens:AllowedBundleIds:0"] = DefaultBundleId,
+            ["PushTokens:AllowedBundleIds:1"] = OtherBundleId,
+        },
+        clock: _clock);
 
     [Test]
     public async Task Post_returns_201_the_record_as_sent_and_its_location()
     {
         var pushToken = ApiClient.NewPushToken().ToUpperInvariant();
 
-        var response = await _client.SendJsonAsync(
+        var response = await Client.SendJsonAsync(
             HttpMethod.Post, path,
             $$"""{"push_token":"{{pushToken}}","language":"zh_Hans_CN","dev":1,"bundleid":"{{OtherBundleId}}","os":"Huawei","os_token":"IQAAAACy0kYkAABv:1","push_platform":"huawei"}""",
             _alice);
@@ -79,7 +69,7 @@ public sealed class PushTokenRecordTests(string path, string otherKindPath)
     [Test]
     public async Task Post_without_optional_fields_stores_the_defaults()
     {
-        var record = await _client.CreateTokenAsync(path, _alice, ApiClient.NewPushToken());
+        var record = await Client.CreateTokenAsync(path, _alice, ApiClient.NewPushToken());
 
         AssertDefaults(record);
     }
@@ -87,7 +77,7 @@ public sealed class PushTokenRecordTests(string path, string otherKindPath)
     [Test]
     public async Task Post_with_empty_or_null_optional_strings_stores_the_defaults()
     {
-        var record = await _client.CreateTokenAsync(
+        var record = await Client.CreateTokenAsync(
             path, _alice, ApiClient.NewPushToken(), """ "dev":null,"bundleid":"","os":null,"os_token":"","push_platform":null """);
 
         AssertDefaults(record);
@@ -96,7 +86,7 @@ public sealed class PushTokenRecordTests(string path, string otherKindPath)
     [Test]
     public async Task Post_ignores_unknown_fields()
     {
-        var record = await _client.CreateTokenAsync(path, _alice, ApiClient.NewPushToken(), """ "userid":"42","kind":"message","extra":{"a":[1,2]} """);
+        var record = await Client.CreateTokenAsync(path, _alice, ApiClient.NewPushToken(), """ "userid":"42","kind":"message","extra":{"a":[1,2]} """);
 
         Assert.That(record.AsObject().Select(p => p.Key), Is.EquivalentTo(RecordFields));
     }
@@ -110,7 +100,7 @@ public sealed class PushTokenRecordTests(string path, string otherKindPath)
         // Unique, of mixed case and with the punctuation FCM tokens carry.
         var pushToken = (ApiClient.NewPushToken() + new string('F', length))[..(length - 4)] + "a:B-";
 
-        var record = await _client.CreateTokenAsync(path, _alice, pushToken);
+        var record = await Client.CreateTokenAsync(path, _alice, pushToken);
 
         Assert.That(record["push_token"]!.GetValue<string>(), Is.EqualTo(pushToken));
     }
@@ -118,7 +108,7 @@ public sealed class PushTokenRecordTests(string path, string otherKindPath)
     [Test]
     public async Task Post_with_bundleid_outside_the_configured_list_is_bundleid_error()
     {
-        var response = await _client.PostTokenAsync(path, _alice, ApiClient.NewPushToken(), """ "bundleid":"com.example.unknown" """);
+        var response = await Client.PostTokenAsync(path, _alice, ApiClient.NewPushToken(), """ "bundleid":"com.example.unknown" """);
 
         ApiAssert.IsError(response, HttpStatusCode.BadRequest, "bundleid error");
     }
@@ -127,14 +117,14 @@ public sealed class PushTokenRecordTests(string path, string otherKindPath)
     public async Task Post_of_a_token_the_caller_holds_is_409_with_its_id_and_refreshes_updated_at()
     {
         var pushToken = ApiClient.NewPushToken();
-        var created = await _client.CreateTokenAsync(path, _alice, pushToken);
+        var created = await Client.CreateTokenAsync(path, _alice, pushToken);
         var createdAt = _clock.GetUtcNow();
         _clock.Advance(TimeSpan.FromMinutes(5));
 
-        var response = await _client.PostTokenAsync(path, _alice, pushToken);
+        var response = await Client.PostTokenAsync(path, _alice, pushToken);
 
         ApiAssert.IsError(response, HttpStatusCode.Conflict, "push_token exist");
-        var stored = (await _client.ListAsync(path, _alice)).WithPushToken(pushToken);
+        var stored = (await Client.ListAsync(path, _alice)).WithPushToken(pushToken);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.Id, Is.EqualTo(created["id"]!.GetValue<long>()));
@@ -148,9 +138,9 @@ public sealed class PushTokenRecordTests(string path, string otherKindPath)
     public async Task Post_of_the_same_token_with_another_bundleid_is_another_record()
     {
         var pushToken = ApiClient.NewPushToken();
-        var first = await _client.CreateTokenAsync(path, _alice, pushToken);
+        var first = await Client.CreateTokenAsync(path, _alice, pushToken);
 
-        var second = await _client.PostTokenAsync(path, _alice, pushToken, $""" "bundleid":"{OtherBundleId}" """);
+        var second = await Client.PostTokenAsync(path, _alice, pushToken, $""" "bundleid":"{OtherBundleId}" """);
 
         Assert.That(second.Status, Is.EqualTo(HttpStatusCode.Created), second.Text);
         Assert.That(second.Id, Is.Not.EqualTo(first["id"]!.GetValue<long>()));
@@ -160,45 +150,45 @@ public sealed class PushTokenRecordTests(string path, string otherKindPath)
     public async Task Post_of_the_same_token_in_the_other_kind_is_another_record()
     {
         var pushToken = ApiClient.NewPushToken();
-        await _client.CreateTokenAsync(path, _alice, pushToken);
+        await Client.CreateTokenAsync(path, _alice, pushToken);
 
-        var other = await _client.PostTokenAsync(otherKindPath, _alice, pushToken);
+        var other = await Client.PostTokenAsync(otherKindPath, _alice, pushToken);
 
         Assert.That(other.Status, Is.EqualTo(HttpStatusCode.Created), other.Text);
-        Assert.That((await _client.ListAsync(path, _alice)).WithPushToken(pushToken), Is.Not.Null);
+        Assert.That((await Client.ListAsync(path, _alice)).WithPushToken(pushToken), Is.Not.Null);
     }
 
     [Test]
     public async Task Post_with_token_of_another_user_moves_it()
     {
         var pushToken = ApiClient.NewPushToken();
-        await _client.CreateTokenAsync(path, _alice, pushToken);
+        await Client.CreateTokenAsync(path, _alice, pushToken);
 
-        var response = await _client.PostTokenAsync(path, _bob, pushToken);
+        var response = await Client.PostTokenAsync(path, _bob, pushToken);
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.Created), response.Text);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(await _client.ListPushTokensAsync(path, _alice), Does.Not.Contain(pushToken));
-            Assert.That((await _client.ListAsync(path, _bob)).WithPushToken(pushToken)?["id"]?.GetValue<long>(), Is.EqualTo(response.Id));
+            Assert.That(await Client.ListPushTokensAsync(path, _alice), Does.Not.Contain(pushToken));
+            Assert.That((await Client.ListAsync(path, _bob)).WithPushToken(pushToken)?["id"]?.GetValue<long>(), Is.EqualTo(response.Id));
         }
     }
 
     [Test]
     public async Task Get_returns_the_callers_records_ascending_id_or_an_empty_array()
     {
-        var (_, carol) = await _client.NewSessionAsync();
-        var empty = await _client.SendJsonAsync(HttpMethod.Get, path, null, carol);
+        var (_, carol) = await Client.NewSessionAsync();
+        var empty = await Client.SendJsonAsync(HttpMethod.Get, path, null, carol);
         var created = new List<JsonNode>();
         for (var i = 0; i < 3; i++)
         {
-            created.Add(await _client.CreateTokenAsync(path, carol, ApiClient.NewPushToken()));
+            created.Add(await Client.CreateTokenAsync(path, carol, ApiClient.NewPushToken()));
         }
 
-        await _client.CreateTokenAsync(otherKindPath, carol, ApiClient.NewPushToken());
-        await _client.CreateTokenAsync(path, _bob, ApiClient.NewPushToken());
+        await Client.CreateTokenAsync(otherKindPath, carol, ApiClient.NewPushToken());
+        await Client.CreateTokenAsync(path, _bob, ApiClient.NewPushToken());
 
-        var list = await _client.SendJsonAsync(HttpMethod.Get, path, null, carol);
+        var list = await Client.SendJsonAsync(HttpMethod.Get, path, null, carol);
 
         using (Assert.EnterMultipleScope())
         {
@@ -214,12 +204,12 @@ public sealed class PushTokenRecordTests(string path, string otherKindPath)
     [Test]
     public async Task Put_rewrites_the_record_and_refreshes_updated_at()
     {
-        var created = await _client.CreateTokenAsync(path, _alice, ApiClient.NewPushToken());
+        var created = await Client.CreateTokenAsync(path, _alice, ApiClient.NewPushToken());
         var id = created["id"]!.GetValue<long>();
         _clock.Advance(TimeSpan.FromMinutes(1));
         var newToken = ApiClient.NewPushToken();
 
-        var response = await _client.SendJsonAsync(
+        var response = await Client.SendJsonAsync(
             HttpMethod.Put, $"{path}/{id}",
             $$"""{"push_token":"{{newToken}}","language":"zh-CN","dev":1,"bundleid":"{{OtherBundleId}}","os":"Vivo","os_token":"v-1","push_platform":"vivo"}""",
             _alice);
@@ -233,18 +223,18 @@ public sealed class PushTokenRecordTests(string path, string otherKindPath)
         {
             Assert.That(JsonNode.DeepEquals(response.Body, expected), Is.True, response.Text);
             Assert.That(response.Body.Time("updated_at"), Is.EqualTo(_clock.GetUtcNow()));
-            Assert.That(JsonNode.DeepEquals((await _client.ListAsync(path, _alice)).WithPushToken(newToken), response.Body), Is.True);
+            Assert.That(JsonNode.DeepEquals((await Client.ListAsync(path, _alice)).WithPushToken(newToken), response.Body), Is.True);
         }
     }
 
     [Test]
     public async Task Put_keeps_the_optional_fields_not_sent()
     {
-        var created = await _client.CreateTokenAsync(
+        var created = await Client.CreateTokenAsync(
             path, _alice, ApiClient.NewPushToken(), $""" "dev":1,"bundleid":"{OtherBundleId}","os":"Honor","os_token":"h-1","push_platform":"HONOR" """);
         var newToken = ApiClient.NewPushToken();
 
-        var response = await _client.SendJsonAsync(
+        var response = await Client.SendJsonAsync(
             HttpMethod.Put, $"{path}/{created["id"]}", $$"""{"push_token":"{{newToken}}","language":"fr","os":"","push_platform":null}""", _alice);
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Text);
@@ -264,9 +254,9 @@ public sealed class PushTokenRecordTests(string path, string otherKindPath)
     public async Task Put_keeping_its_own_token_is_not_a_conflict()
     {
         var pushToken = ApiClient.NewPushToken();
-        var created = await _client.CreateTokenAsync(path, _alice, pushToken);
+        var created = await Client.CreateTokenAsync(path, _alice, pushToken);
 
-        var response = await _client.SendJsonAsync(
+        var response = await Client.SendJsonAsync(
             HttpMethod.Put, $"{path}/{created["id"]}", $$"""{"push_token":"{{pushToken}}","language":"de"}""", _alice);
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Text);
@@ -277,14 +267,14 @@ public sealed class PushTokenRecordTests(string path, string otherKindPath)
     public async Task Put_to_a_token_another_record_of_the_caller_holds_is_409_with_that_id()
     {
         var held = ApiClient.NewPushToken();
-        var holder = await _client.CreateTokenAsync(path, _alice, held);
+        var holder = await Client.CreateTokenAsync(path, _alice, held);
         var ownToken = ApiClient.NewPushToken();
-        var other = await _client.CreateTokenAsync(path, _alice, ownToken);
+        var other = await Client.CreateTokenAsync(path, _alice, ownToken);
 
-        var response = await _client.PutTokenAsync(path, other["id"]!.GetValue<long>(), _alice, held);
+        var response = await Client.PutTokenAsync(path, other["id"]!.GetValue<long>(), _alice, held);
 
         ApiAssert.IsError(response, HttpStatusCode.Conflict, "push_token exist");
-        var list = await _client.ListAsync(path, _alice);
+        var list = await Client.ListAsync(path, _alice);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.Id, Is.EqualTo(holder["id"]!.GetValue<long>()));
@@ -297,16 +287,16 @@ public sealed class PushTokenRecordTests(string path, string otherKindPath)
     public async Task Put_with_token_of_another_user_moves_it()
     {
         var pushToken = ApiClient.NewPushToken();
-        await _client.CreateTokenAsync(path, _alice, pushToken);
-        var bobs = await _client.CreateTokenAsync(path, _bob, ApiClient.NewPushToken());
+        await Client.CreateTokenAsync(path, _alice, pushToken);
+        var bobs = await Client.CreateTokenAsync(path, _bob, ApiClient.NewPushToken());
 
-        var response = await _client.PutTokenAsync(path, bobs["id"]!.GetValue<long>(), _bob, pushToken);
+        var response = await Client.PutTokenAsync(path, bobs["id"]!.GetValue<long>(), _bob, pushToken);
 
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Text);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(await _client.ListPushTokensAsync(path, _alice), Does.Not.Contain(pushToken));
-            Assert.That((await _client.ListAsync(path, _bob)).WithPushToken(pushToken)?["id"]?.GetValue<long>(), Is.EqualTo(bobs["id"]!.GetValue<long>()));
+            Assert.That(await Client.ListPushTokensAsync(path, _alice), Does.Not.Contain(pushToken));
+            Assert.That((await Client.ListAsync(path, _bob)).WithPushToken(pushToken)?["id"]?.GetValue<long>(), Is.EqualTo(bobs["id"]!.GetValue<long>()));
         }
     }
 
@@ -314,46 +304,46 @@ public sealed class PushTokenRecordTests(string path, string otherKindPath)
     public async Task Put_to_another_users_record_is_404_and_leaves_it_alone()
     {
         var pushToken = ApiClient.NewPushToken();
-        var alices = await _client.CreateTokenAsync(path, _alice, pushToken);
+        var alices = await Client.CreateTokenAsync(path, _alice, pushToken);
 
-        var response = await _client.PutTokenAsync(path, alices["id"]!.GetValue<long>(), _bob, ApiClient.NewPushToken());
+        var response = await Client.PutTokenAsync(path, alices["id"]!.GetValue<long>(), _bob, ApiClient.NewPushToken());
 
         ApiAssert.IsError(response, HttpStatusCode.NotFound, "no data error");
-        Assert.That(JsonNode.DeepEquals((await _client.ListAsync(path, _alice)).WithPushToken(pushToken), alices), Is.True);
+        Assert.That(JsonNode.DeepEquals((await Client.ListAsync(path, _alice)).WithPushToken(pushToken), alices), Is.True);
     }
 
     [Test]
     public async Task Delete_of_another_users_record_is_404_and_leaves_it_alone()
     {
         var pushToken = ApiClient.NewPushToken();
-        var alices = await _client.CreateTokenAsync(path, _alice, pushToken);
+        var alices = await Client.CreateTokenAsync(path, _alice, pushToken);
 
-        var response = await _client.SendJsonAsync(HttpMethod.Delete, $"{path}/{alices["id"]}", null, _bob);
+        var response = await Client.SendJsonAsync(HttpMethod.Delete, $"{path}/{alices["id"]}", null, _bob);
 
         ApiAssert.IsError(response, HttpStatusCode.NotFound, "no data error");
-        Assert.That(await _client.ListPushTokensAsync(path, _alice), Does.Contain(pushToken));
+        Assert.That(await Client.ListPushTokensAsync(path, _alice), Does.Contain(pushToken));
     }
 
     [Test]
     public async Task Put_and_delete_of_the_other_kinds_id_are_404()
     {
         var pushToken = ApiClient.NewPushToken();
-        var otherKinds = await _client.CreateTokenAsync(otherKindPath, _alice, pushToken);
+        var otherKinds = await Client.CreateTokenAsync(otherKindPath, _alice, pushToken);
         var id = otherKinds["id"]!.GetValue<long>();
 
-        var put = await _client.PutTokenAsync(path, id, _alice, ApiClient.NewPushToken());
-        var delete = await _client.SendJsonAsync(HttpMethod.Delete, $"{path}/{id}", null, _alice);
+        var put = await Client.PutTokenAsync(path, id, _alice, ApiClient.NewPushToken());
+        var delete = await Client.SendJsonAsync(HttpMethod.Delete, $"{path}/{id}", null, _alice);
 
         ApiAssert.IsError(put, HttpStatusCode.NotFound, "no data error");
         ApiAssert.IsError(delete, HttpStatusCode.NotFound, "no data error");
-        Assert.That(JsonNode.DeepEquals((await _client.ListAsync(otherKindPath, _alice)).WithPushToken(pushToken), otherKinds), Is.True);
+        Assert.That(JsonNode.DeepEquals((await Client.ListAsync(otherKindPath, _alice)).WithPushToken(pushToken), otherKinds), Is.True);
     }
 
     [Test]
     public async Task Put_and_delete_of_an_id_that_does_not_exist_are_404()
     {
-        var put = await _client.PutTokenAsync(path, 987654321, _alice, ApiClient.NewPushToken());
-        var delete = await _client.SendJsonAsync(HttpMethod.Delete, $"{path}/987654321", null, _alice);
+        var put = await Client.PutTokenAsync(path, 987654321, _alice, ApiClient.NewPushToken());
+        var delete = await Client.SendJsonAsync(HttpMethod.Delete, $"{path}/987654321", null, _alice);
 
         ApiAssert.IsError(put, HttpStatusCode.NotFound, "no data error");
         ApiAssert.IsError(delete, HttpStatusCode.NotFound, "no data error");
@@ -363,16 +353,16 @@ public sealed class PushTokenRecordTests(string path, string otherKindPath)
     public async Task Delete_answers_204_and_removes_the_record()
     {
         var pushToken = ApiClient.NewPushToken();
-        var created = await _client.CreateTokenAsync(path, _alice, pushToken);
+        var created = await Client.CreateTokenAsync(path, _alice, pushToken);
 
-        var delete = await _client.SendJsonAsync(HttpMethod.Delete, $"{path}/{created["id"]}", null, _alice);
-        var again = await _client.SendJsonAsync(HttpMethod.Delete, $"{path}/{created["id"]}", null, _alice);
+        var delete = await Client.SendJsonAsync(HttpMethod.Delete, $"{path}/{created["id"]}", null, _alice);
+        var again = await Client.SendJsonAsync(HttpMethod.Delete, $"{path}/{created["id"]}", null, _alice);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(delete.Status, Is.EqualTo(HttpStatusCode.NoContent));
             Assert.That(delete.Text, Is.Empty);
-            Assert.That(await _client.ListPushTokensAsync(path, _alice), Does.Not.Contain(pushToken));
+            Assert.That(await Client.ListPushTokensAsync(path, _alice), Does.Not.Contain(pushToken));
         }
 
         ApiAssert.IsError(again, HttpStatusCode.NotFound, "no data error");
@@ -383,11 +373,11 @@ public sealed class PushTokenRecordTests(string path, string otherKindPath)
     {
         var pushToken = ApiClient.NewPushToken();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => _client.PostTokenAsync(path, _alice, pushToken)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Client.PostTokenAsync(path, _alice, pushToken)));
 
         var created = responses.Where(r => r.Status == HttpStatusCode.Created).ToList();
         var conflicts = responses.Where(r => r.Status == HttpStatusCode.Conflict).ToList();
-        var list = await _client.ListAsync(path, _alice);
+        var list = await Client.ListAsync(path, _alice);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(created, Has.Count.EqualTo(1), string.Join("\n", responses.Select(r => $"{r.Status} {r.Text}")));
