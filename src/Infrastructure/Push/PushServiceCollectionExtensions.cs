@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PushTokenService.Application.Common.Metrics;
 using PushTokenService.Application.Common.Options;
+using PushTokenService.Infrastructure.Push.Fcm;
+using PushTokenService.Infrastructure.Push.Hms;
 using PushTokenService.Infrastructure.Push.Vendors;
 
 namespace PushTokenService.Infrastructure.Push;
@@ -22,6 +24,8 @@ public static class PushServiceCollectionExtensions
             .ValidateOnStart();
         services.AddMetrics();
         services.AddSingleton<DeliveryMetrics>();
+        services.AddFcmChannel(configuration);
+        services.AddHmsChannel(configuration);
         services.AddUnsupportedVendorChannels();
         return services;
     }
