@@ -32,7 +32,7 @@ public sealed class FakeFcmServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, FcmScript> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _rejectedAssertions = new();
-    private readonly ConcurrentDictionary<string, (Task Release, TaskCompletionSource Arrived)> _holds = new(StringComparer.Ordinal);
+    private readonly TokenHolds _holds = new();
     private readonly ConcurrentQueue<string> _everIssued = new();
     private FakeHttpServer _server = null!;
     private long _messages;
@@ -77,24 +77,7 @@ public sealed class FakeFcmServer : IAsyncDisposable
     /// Answers the sends to <paramref name="registrationToken"/> only once <paramref name="release"/> completes; the task returned
     /// completes when such a send has arrived.
     /// </summary>
-    public Task Hold(string registrationToken, Task release)
-    {
-        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _holds[registrationToken] = (release, arrived);
-        return arrived.Task;
-    }
-
-    /// <summary>Waits for the hold of <paramref name="registrationToken"/>, if any, after telling its test that the send arrived.</summary>
-    private Task HeldAsync(string registrationToken)
-    {
-        if (!_holds.TryGetValue(registrationToken, out var hold))
-        {
-            return Task.CompletedTask;
-        }
-
-        hold.Arrived.TrySetResult();
-        return hold.Release;
-    }
+    public Task Hold(string registrationToken, Task release) => _holds.Hold(registrationToken, release);
 
     /// <summary>A new service account of <paramref name="projectId"/> whose key file points at this fake's token endpoint.</summary>
     public FakeServiceAccount CreateServiceAccount(string projectId)
@@ -240,7 +223,7 @@ public sealed class FakeFcmServer : IAsyncDisposable
             return FakeHttpServer.AnswerJsonAsync(context, 400, Error(400, "INVALID_ARGUMENT", "Invalid JSON payload received.", "INVALID_ARGUMENT"));
         }
 
-        var held = HeldAsync(token);
+        var held = _holds.HeldAsync(token);
         return held.IsCompleted ? AnswerAsync(context, project, token) : AnswerAfterAsync(held, context, project, token);
     }
 

@@ -20,7 +20,7 @@ public sealed class FakeHmsServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _issued = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HmsScript> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (Task Release, TaskCompletionSource Arrived)> _holds = new(StringComparer.Ordinal);
+    private readonly TokenHolds _holds = new();
     private readonly ConcurrentQueue<string> _everIssued = new();
     private FakeHttpServer _server = null!;
     private long _requests;
@@ -59,24 +59,7 @@ public sealed class FakeHmsServer : IAsyncDisposable
     /// Answers the sends to <paramref name="token"/> only once <paramref name="release"/> completes; the task returned
     /// completes when such a send has arrived.
     /// </summary>
-    public Task Hold(string token, Task release)
-    {
-        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _holds[token] = (release, arrived);
-        return arrived.Task;
-    }
-
-    /// <summary>Waits for the hold of <paramref name="token"/>, if any, after telling its test that the send arrived.</summary>
-    private Task HeldAsync(string token)
-    {
-        if (!_holds.TryGetValue(token, out var hold))
-        {
-            return Task.CompletedTask;
-        }
-
-        hold.Arrived.TrySetResult();
-        return hold.Release;
-    }
+    public Task Hold(string token, Task release) => _holds.Hold(token, release);
 
     /// <summary>Accepts <paramref name="appId"/> with <paramref name="secret"/> at the token endpoint.</summary>
     public void AddApp(string appId, string secret) => _secrets[appId] = secret;
@@ -157,7 +140,7 @@ public sealed class FakeHmsServer : IAsyncDisposable
             return FakeHttpServer.AnswerJsonAsync(context, 400, Answer("80100003", "Illegal payload"));
         }
 
-        var held = _holds.IsEmpty ? Task.CompletedTask : Task.WhenAll(tokens.Select(HeldAsync));
+        var held = _holds.IsEmpty ? Task.CompletedTask : Task.WhenAll(tokens.Select(_holds.HeldAsync));
         return held.IsCompleted ? AnswerAsync(context, tokens) : AnswerAfterAsync(held, context, tokens);
     }
 
