@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using PushTokenService.Application.Common.Metrics;
 using PushTokenService.Application.Common.Options;
 using PushTokenService.Infrastructure.Push.Apns;
+using PushTokenService.Infrastructure.Push.Fcm;
+using PushTokenService.Infrastructure.Push.Hms;
 using PushTokenService.Infrastructure.Push.Vendors;
 
 namespace PushTokenService.Infrastructure.Push;
@@ -23,8 +25,10 @@ public static class PushServiceCollectionExtensions
             .ValidateOnStart();
         services.AddMetrics();
         services.AddSingleton<DeliveryMetrics>();
-        services.AddUnsupportedVendorChannels();
         services.AddApnsChannel(configuration);
+        services.AddFcmChannel(configuration);
+        services.AddHmsChannel(configuration);
+        services.AddUnsupportedVendorChannels();
         return services;
     }
 }
