@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PushTokenService.Application.Admin.Commands.InvalidatePushTokens;
 using PushTokenService.Application.Admin.Common;
 using PushTokenService.Application.Admin.Queries.LookupPushTokens;
+using PushTokenService.Application.Delivery.Commands.SendPush;
 using PushTokenService.Application.PushTokens.Commands.AddPushToken;
 using PushTokenService.Application.PushTokens.Commands.UpdatePushToken;
 using PushTokenService.Application.Users.Commands.Login;
@@ -23,6 +24,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidator<UpdatePushTokenCommand>, UpdatePushTokenCommandValidator>();
         services.AddSingleton<IValidator<LookupPushTokensQuery>, LookupPushTokensQueryValidator>();
         services.AddSingleton<IValidator<InvalidatePushTokensCommand>, InvalidatePushTokensCommandValidator>();
+        services.AddSingleton<IValidator<SendPushCommand>, SendPushCommandValidator>();
         services.AddSingleton<AdminApiKeys>();
         return services;
     }

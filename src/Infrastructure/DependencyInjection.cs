@@ -6,6 +6,7 @@ using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Infrastructure.Persistence;
 using PushTokenService.Infrastructure.Persistence.Sqlite;
 using PushTokenService.Infrastructure.Persistence.SqlServer;
+using PushTokenService.Infrastructure.Push;
 using PushTokenService.Infrastructure.Security;
 
 namespace PushTokenService.Infrastructure;
@@ -49,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton<IAdminTokenRepository, AdminTokenRepository>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<ISessionTokens, SessionTokens>();
+        services.AddPushDelivery(configuration);
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PushTokenService.Application.Delivery.Commands.SendPush;
 using PushTokenService.Application.PushTokens.Common;
 using PushTokenService.Application.Users.Commands.Login;
 using PushTokenService.Application.Users.Commands.RegisterUser;
@@ -10,4 +11,5 @@ namespace PushTokenService.Api.Http;
 [JsonSerializable(typeof(IReadOnlyList<PushTokenResponse>))]
 [JsonSerializable(typeof(RegisteredUserResponse))]
 [JsonSerializable(typeof(LoginResponse))]
+[JsonSerializable(typeof(SendPushResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

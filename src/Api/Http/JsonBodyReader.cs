@@ -92,15 +92,15 @@ public sealed class JsonBodyReader(IOptions<LimitsOptions> limits)
             case JsonTokenType.Number:
                 return reader.TryGetInt64(out var integer) ? JsonField.FromInteger(integer) : new JsonField(JsonFieldKind.OtherNumber);
             case JsonTokenType.True:
+                return JsonField.FromBoolean(true);
             case JsonTokenType.False:
-                return new JsonField(JsonFieldKind.Boolean);
+                return JsonField.FromBoolean(false);
             case JsonTokenType.Null:
                 return JsonField.Null;
             case JsonTokenType.StartArray:
                 return ReadArray(ref reader);
             case JsonTokenType.StartObject:
-                reader.Skip();
-                return new JsonField(JsonFieldKind.Object);
+                return ReadObject(ref reader);
             default:
                 throw BadBody();
         }
@@ -124,6 +124,29 @@ public sealed class JsonBodyReader(IOptions<LimitsOptions> limits)
         }
 
         return integers is null ? new JsonField(JsonFieldKind.Array) : JsonField.FromIntegers(integers);
+    }
+
+    /// <summary>
+    /// An object: with its entries when every value is a string and no name repeats, as a bare
+    /// <see cref="JsonFieldKind.Object"/> otherwise.
+    /// </summary>
+    private static JsonField ReadObject(ref Utf8JsonReader reader)
+    {
+        Dictionary<string, string>? strings = new(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = strings is null ? null : reader.GetString()!;
+            reader.Read();
+            if (strings is not null && reader.TokenType == JsonTokenType.String && strings.TryAdd(name!, reader.GetString()!))
+            {
+                continue;
+            }
+
+            strings = null;
+            reader.Skip();
+        }
+
+        return strings is null ? new JsonField(JsonFieldKind.Object) : JsonField.FromStrings(strings);
     }
 
     private static bool IsJsonContentType(string? contentType)

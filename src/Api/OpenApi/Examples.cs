@@ -37,4 +37,16 @@ public static class Examples
         + "push_token length error, push_token error, os_token format error, os_token length error, os_token error, "
         + "bundleid format error, bundleid length error, bundleid error, dev format error, dev error, "
         + "invalid_since format error, invalid_since error";
+
+    public const string SendPushBody = """
+        {"kind":"ring","user_ids":[1,2],"title":"Front door","body":"Someone is at the door",
+         "data":{"device_id":"LC-3F2A91","event":"press"},"ttl_seconds":30,"collapse_id":"door-LC-3F2A91"}
+        """;
+
+    public const string SendPushErrors =
+        "paramer error, undefined kind, kind format error, kind error, undefined user_ids, user_ids format error, "
+        + "user_ids length error, user_ids error, title format error, title length error, body format error, body length error, "
+        + "data format error, data length error, data error, ttl_seconds format error, ttl_seconds error, "
+        + "collapse_id format error, collapse_id length error, bundleid format error, bundleid length error, bundleid error, "
+        + "dry_run format error";
 }

@@ -32,6 +32,18 @@ public sealed record InvalidateDoc(
     [property: JsonPropertyName("dev"), Range(0, 1)] int? Dev,
     [property: JsonPropertyName("invalid_since")] DateTimeOffset? InvalidSince);
 
+/// <summary>Send body (API.md section 10.2): one push to every record of one kind of 1 to 1000 users.</summary>
+public sealed record SendPushDoc(
+    [property: JsonPropertyName("kind"), Required, RegularExpression("^(ring|message)$")] string Kind,
+    [property: JsonPropertyName("user_ids"), Required, MinLength(1), MaxLength(1000)] long[] UserIds,
+    [property: JsonPropertyName("title"), StringLength(128)] string? Title,
+    [property: JsonPropertyName("body"), StringLength(1024)] string? Body,
+    [property: JsonPropertyName("data")] IReadOnlyDictionary<string, string>? Data,
+    [property: JsonPropertyName("ttl_seconds"), Range(0, 2419200)] int? TtlSeconds,
+    [property: JsonPropertyName("collapse_id"), StringLength(64, MinimumLength = 1)] string? CollapseId,
+    [property: JsonPropertyName("bundleid"), StringLength(128), RegularExpression("^[A-Za-z0-9._-]+$")] string? BundleId,
+    [property: JsonPropertyName("dry_run")] bool? DryRun);
+
 /// <summary>Every error body: an RFC 9457 problem document with the contract's <c>error</c> string.</summary>
 public sealed record ErrorDoc(
     [property: JsonPropertyName("type")] string Type,
