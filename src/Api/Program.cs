@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PushTokenService.Api.Errors;
+using PushTokenService.Api.Hosting;
 using PushTokenService.Api.Http;
 using Microsoft.OpenApi;
 using PushTokenService.Api.Maintenance;
@@ -43,6 +44,7 @@ builder.Services.AddHsts(options =>
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddMetricsEndpoint(builder.Configuration);
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     // Every handler, behaviour, validator and repository is a singleton: a scoped mediator only resolved them all again
@@ -117,6 +119,7 @@ app.UseRateLimiter();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapControllers();
+app.MapMetricsEndpoint();
 
 app.Run();
 
