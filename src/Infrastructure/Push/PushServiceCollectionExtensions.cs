@@ -2,6 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PushTokenService.Application.Common.Metrics;
 using PushTokenService.Application.Common.Options;
+using PushTokenService.Infrastructure.Push.Apns;
+using PushTokenService.Infrastructure.Push.Fcm;
+using PushTokenService.Infrastructure.Push.Hms;
 using PushTokenService.Infrastructure.Push.Vendors;
 
 namespace PushTokenService.Infrastructure.Push;
@@ -23,6 +26,9 @@ public static class PushServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<DeliveryMetrics>();
         services.AddUnsupportedVendorChannels();
+        services.AddApnsChannel(configuration);
+        services.AddFcmChannel(configuration);
+        services.AddHmsChannel(configuration);
         return services;
     }
 }
