@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using PushTokenService.BenchDelivery.Fakes;
+
+namespace PushTokenService.BenchDelivery.Drive;
+
+/// <summary>
+/// The <c>drive</c> command. Fan-out: runs of the baseline and of the service alternate (baseline, service, baseline, ...,
+/// baseline), so that the machine's changes of speed fall on both; each run is <see cref="DriveSettings.Sends"/> fan-outs
+/// back to back. Ring: sends to the one ring user back to back. Every run prints one <c>RESULT</c> line.
+/// </summary>
+public static class DeliveryDriver
+{
+    public static async Task<int> RunAsync(DriveSettings settings)
+    {
+        var fakes = new ConfigurationBuilder()
+            .AddCommandLine(File.ReadAllLines(Path.Combine(settings.Fakes, FakeProvidersProcess.ServiceArgsFile)))
+            .Build();
+        var fanOutUsers = ReadIds(settings.Seed, "fanout-users.txt");
+        var ringUser = ReadIds(settings.Seed, "ring-user.txt");
+        var settle = settings.SettleProcessIds();
+
+        using var baseline = await ProviderBaseline.CreateAsync(fakes, FanOutUser.Read(settings.Seed));
+        using var client = new HttpClient(new SocketsHttpHandler()) { BaseAddress = settings.Service, Timeout = TimeSpan.FromMinutes(1) };
+        var fanOut = new ServicePush(client, settings.ApiKey, fanOutUsers);
+        var ring = new ServicePush(client, settings.ApiKey, ringUser);
+
+        // Warm-up: the baseline, the fan-out and the ring in turn, so that each path is compiled and its connections open.
+        var warmup = Stopwatch.StartNew();
+        while (warmup.Elapsed.TotalSeconds < settings.WarmupSeconds)
+        {
+            await baseline.SendAsync();
+            await fanOut.SendAsync();
+            for (var i = 0; i < 20; i++)
+            {
+                await ring.SendAsync();
+            }
+        }
+
+        await ProcessCpu.SettleAsync(settle);
+        for (var round = 1; round <= settings.Rounds; round++)
+        {
+            await MeasureAsync($"fan-out-baseline#{round}", settings.Sends, async () => (await baseline.SendAsync(), baseline.Requests));
+            await ProcessCpu.SettleAsync(settle);
+            await MeasureAsync($"fan-out#{round}", settings.Sends, fanOut.SendAsync);
+            await ProcessCpu.SettleAsync(settle);
+        }
+
+        await MeasureAsync($"fan-out-baseline#{settings.Rounds + 1}", settings.Sends, async () => (await baseline.SendAsync(), baseline.Requests));
+        await ProcessCpu.SettleAsync(settle);
+        await MeasureAsync("ring", settings.RingSends, ring.SendAsync);
+        return 0;
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> calls of <paramref name="send"/> back to back. Prints the provider requests (targets) per
+    /// second over the run, the p50 and p99 of one call in ms, and the targets not sent.
+    /// </summary>
+    private static async Task MeasureAsync(string name, int count, Func<Task<(int NotSent, int Targets)>> send)
+    {
+        var durations = new double[count];
+        long targets = 0;
+        long notSent = 0;
+        var run = Stopwatch.GetTimestamp();
+        for (var i = 0; i < count; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var answer = await send();
+            durations[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            targets += answer.Targets;
+            notSent += answer.NotSent;
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(run);
+        Array.Sort(durations);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"RESULT run={name} rps={targets / elapsed.TotalSeconds:F1} p50={Percentile(durations, 0.50):F3} p99={Percentile(durations, 0.99):F3} calls={count} targets={targets} not_sent={notSent}"));
+    }
+
+    /// <summary>The nearest-rank percentile of sorted values.</summary>
+    private static double Percentile(double[] sorted, double fraction) =>
+        sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static long[] ReadIds(string folder, string file) =>
+        File.ReadAllText(Path.Combine(folder, file))
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(id => long.Parse(id, CultureInfo.InvariantCulture))
+            .ToArray();
+}
