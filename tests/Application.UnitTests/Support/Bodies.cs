@@ -19,9 +19,14 @@ public static class Bodies
     {
         JsonValueKind.String => JsonField.FromString(value.GetString()!),
         JsonValueKind.Number => value.TryGetInt64(out var integer) ? JsonField.FromInteger(integer) : new JsonField(JsonFieldKind.OtherNumber),
-        JsonValueKind.True or JsonValueKind.False => new JsonField(JsonFieldKind.Boolean),
+        JsonValueKind.True => JsonField.FromBoolean(true),
+        JsonValueKind.False => JsonField.FromBoolean(false),
         JsonValueKind.Null => JsonField.Null,
+        JsonValueKind.Array when value.EnumerateArray().All(item => item.ValueKind == JsonValueKind.Number && item.TryGetInt64(out _)) =>
+            JsonField.FromIntegers(value.EnumerateArray().Select(item => item.GetInt64()).ToList()),
         JsonValueKind.Array => new JsonField(JsonFieldKind.Array),
+        JsonValueKind.Object when value.EnumerateObject().All(p => p.Value.ValueKind == JsonValueKind.String) =>
+            JsonField.FromStrings(value.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!)),
         JsonValueKind.Object => new JsonField(JsonFieldKind.Object),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value.ValueKind, "not a JSON value"),
     };
