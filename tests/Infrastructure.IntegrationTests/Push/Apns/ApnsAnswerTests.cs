@@ -5,25 +5,17 @@ using PushTokenService.FakeProviders.Apns;
 namespace PushTokenService.Infrastructure.IntegrationTests.Push.Apns;
 
 /// <summary>What each APNs answer means for the record (API.md section 10.3).</summary>
-public sealed class ApnsAnswerTests
+public sealed class ApnsAnswerTests : ApnsChannelFixture
 {
     private const string Device = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
-    private ApnsChannelHarness _apns = null!;
-
-    [SetUp]
-    public async Task StartAsync() => _apns = await ApnsChannelHarness.StartAsync();
-
-    [TearDown]
-    public async Task StopAsync() => await _apns.DisposeAsync();
-
     [Test]
-    public async Task Ok_is_sent_with_the_apns_id_as_provider_id()
+    public async Task Ok_is_sent_with_theApns_id_as_provider_id()
     {
-        var delivery = await _apns.SendAsync(Device);
+        var delivery = await Apns.SendAsync(Device);
 
         Assert.That(delivery.Outcome, Is.EqualTo(PushOutcome.Sent));
-        Assert.That(delivery.ProviderId, Is.EqualTo(_apns.Production.Requests.Single().Header("apns-id")));
+        Assert.That(delivery.ProviderId, Is.EqualTo(Apns.Production.Requests.Single().Header("apns-id")));
         Assert.That(delivery.Reason, Is.Null);
     }
 
@@ -31,9 +23,9 @@ public sealed class ApnsAnswerTests
     public async Task Gone_unregistered_is_invalidated_since_its_timestamp()
     {
         var since = DateTimeOffset.FromUnixTimeMilliseconds(1_767_225_600_123);
-        _apns.Production.Script(Device, ApnsFakeAnswer.Unregistered(since));
+        Apns.Production.Script(Device, ApnsFakeAnswer.Unregistered(since));
 
-        var delivery = await _apns.SendAsync(Device);
+        var delivery = await Apns.SendAsync(Device);
 
         Assert.That(delivery.Outcome, Is.EqualTo(PushOutcome.Invalidated));
         Assert.That(delivery.Reason, Is.EqualTo("Unregistered"));
@@ -43,9 +35,9 @@ public sealed class ApnsAnswerTests
     [Test]
     public async Task Gone_expired_token_is_invalidated()
     {
-        _apns.Production.Script(Device, new ApnsFakeAnswer(HttpStatusCode.Gone, "ExpiredToken", DateTimeOffset.UnixEpoch.AddDays(20_000)));
+        Apns.Production.Script(Device, new ApnsFakeAnswer(HttpStatusCode.Gone, "ExpiredToken", DateTimeOffset.UnixEpoch.AddDays(20_000)));
 
-        var delivery = await _apns.SendAsync(Device);
+        var delivery = await Apns.SendAsync(Device);
 
         Assert.That(delivery.Outcome, Is.EqualTo(PushOutcome.Invalidated));
         Assert.That(delivery.Reason, Is.EqualTo("ExpiredToken"));
@@ -55,9 +47,9 @@ public sealed class ApnsAnswerTests
     [TestCase("DeviceTokenNotForTopic")]
     public async Task Bad_request_for_a_dead_token_is_invalidated_without_a_time(string reason)
     {
-        _apns.Production.Script(Device, new ApnsFakeAnswer(HttpStatusCode.BadRequest, reason));
+        Apns.Production.Script(Device, new ApnsFakeAnswer(HttpStatusCode.BadRequest, reason));
 
-        var delivery = await _apns.SendAsync(Device);
+        var delivery = await Apns.SendAsync(Device);
 
         Assert.That(delivery.Outcome, Is.EqualTo(PushOutcome.Invalidated));
         Assert.That(delivery.Reason, Is.EqualTo(reason));
@@ -69,9 +61,9 @@ public sealed class ApnsAnswerTests
     [TestCase(HttpStatusCode.Forbidden, "BadCertificateEnvironment")]
     public async Task Any_other_answer_fails_with_its_reason(HttpStatusCode status, string reason)
     {
-        _apns.Production.Script(Device, new ApnsFakeAnswer(status, reason));
+        Apns.Production.Script(Device, new ApnsFakeAnswer(status, reason));
 
-        var delivery = await _apns.SendAsync(Device);
+        var delivery = await Apns.SendAsync(Device);
 
         Assert.That(delivery.Outcome, Is.EqualTo(PushOutcome.Failed));
         Assert.That(delivery.Reason, Is.EqualTo(reason));
@@ -80,9 +72,9 @@ public sealed class ApnsAnswerTests
     [Test]
     public async Task Answer_without_a_reason_fails_with_its_status_code()
     {
-        _apns.Production.Script(Device, new ApnsFakeAnswer(HttpStatusCode.NotFound));
+        Apns.Production.Script(Device, new ApnsFakeAnswer(HttpStatusCode.NotFound));
 
-        var delivery = await _apns.SendAsync(Device);
+        var delivery = await Apns.SendAsync(Device);
 
         Assert.That(delivery.Outcome, Is.EqualTo(PushOutcome.Failed));
         Assert.That(delivery.Reason, Is.EqualTo("404"));
@@ -91,10 +83,10 @@ public sealed class ApnsAnswerTests
     [Test]
     public async Task Each_target_gets_its_own_outcome_in_target_order()
     {
-        _apns.Production.Script("dead", ApnsFakeAnswer.BadDeviceToken);
-        var targets = new[] { _apns.Target("alive"), _apns.Target("dead"), _apns.Target("other-app", bundleId: "com.other.app") };
+        Apns.Production.Script("dead", ApnsFakeAnswer.BadDeviceToken);
+        var targets = new[] { Apns.Target("alive"), Apns.Target("dead"), Apns.Target("other-app", bundleId: "com.other.app") };
 
-        var deliveries = await _apns.Channel.SendAsync(_apns.Message(), targets, CancellationToken.None);
+        var deliveries = await Apns.Channel.SendAsync(Apns.Message(), targets, CancellationToken.None);
 
         Assert.That(deliveries.Select(d => d.TokenId), Is.EqualTo(targets.Select(t => t.Record.Id)));
         Assert.That(
@@ -105,8 +97,8 @@ public sealed class ApnsAnswerTests
     [Test]
     public void Only_the_configured_bundle_id_is_configured()
     {
-        Assert.That(_apns.Channel.IsConfigured(ApnsChannelHarness.BundleId), Is.True);
-        Assert.That(_apns.Channel.IsConfigured("com.lancens.App"), Is.False);
-        Assert.That(_apns.Channel.IsConfigured("com.other.app"), Is.False);
+        Assert.That(Apns.Channel.IsConfigured(ApnsChannelHarness.BundleId), Is.True);
+        Assert.That(Apns.Channel.IsConfigured("com.lancens.App"), Is.False);
+        Assert.That(Apns.Channel.IsConfigured("com.other.app"), Is.False);
     }
 }

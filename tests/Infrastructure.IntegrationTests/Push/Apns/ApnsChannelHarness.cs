@@ -19,7 +19,8 @@ public sealed class ApnsChannelHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private long _nextRecordId;
 
-    private ApnsChannelHarness(ApnsTestKey key, string keyFolder, FakeApnsServer production, FakeApnsServer sandbox, TimeProvider clock)
+    private ApnsChannelHarness(
+        ApnsTestKey key, string keyFolder, FakeApnsServer production, FakeApnsServer sandbox, TimeProvider clock, Uri? productionEndpoint)
     {
         Key = key;
         _keyFolder = keyFolder;
@@ -28,7 +29,7 @@ public sealed class ApnsChannelHarness : IAsyncDisposable
         Clock = clock;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Push:Apns:ProductionEndpoint"] = production.Endpoint.AbsoluteUri,
+            ["Push:Apns:ProductionEndpoint"] = (productionEndpoint ?? production.Endpoint).AbsoluteUri,
             ["Push:Apns:SandboxEndpoint"] = sandbox.Endpoint.AbsoluteUri,
             [ApnsOptions.Key(BundleId, "TeamId")] = key.TeamId,
             [ApnsOptions.Key(BundleId, "KeyId")] = key.KeyId,
@@ -50,14 +51,16 @@ public sealed class ApnsChannelHarness : IAsyncDisposable
 
     /// <param name="clock">The channel's and the fake servers' clock; the system clock when null.</param>
     /// <param name="serverKey">The key the fake servers trust; the app's own key when null.</param>
-    public static async Task<ApnsChannelHarness> StartAsync(TimeProvider? clock = null, ApnsTestKey? serverKey = null)
+    /// <param name="productionEndpoint">Where dev 0 goes instead of the fake production server.</param>
+    public static async Task<ApnsChannelHarness> StartAsync(
+        TimeProvider? clock = null, ApnsTestKey? serverKey = null, Uri? productionEndpoint = null)
     {
         clock ??= TimeProvider.System;
         var key = ApnsTestKey.Create();
         var production = await FakeApnsServer.StartAsync([serverKey ?? key], clock);
         var sandbox = await FakeApnsServer.StartAsync([serverKey ?? key], clock);
         var folder = Path.Combine(Path.GetTempPath(), "apns-channel-tests", Guid.NewGuid().ToString("N"));
-        return new ApnsChannelHarness(key, folder, production, sandbox, clock);
+        return new ApnsChannelHarness(key, folder, production, sandbox, clock, productionEndpoint);
     }
 
     /// <summary>A send whose deadline is <paramref name="deadline"/> from now (10 s when null).</summary>
