@@ -10,45 +10,26 @@ namespace PushTokenService.Api.FunctionalTests.Delivery;
 /// POST /v1/api/admin/push without any provider's credentials (no <c>Push:Apps</c>): targets, channels, and the
 /// outcomes that need no provider.
 /// </summary>
-public sealed class SendPushTests
+public sealed class SendPushTests : DeliveryFixture
 {
-    private LogCapture _logs = null!;
-    private PushTokenApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void StartService()
+    protected override void AddServices(IServiceCollection services)
     {
-        _logs = new LogCapture();
-        _factory = new PushTokenApiFactory(DeliveryApi.Settings(), logs: _logs, services: services =>
+        foreach (var channel in new[] { PushChannel.Apns, PushChannel.Fcm, PushChannel.Hms })
         {
-            foreach (var channel in new[] { PushChannel.Apns, PushChannel.Fcm, PushChannel.Hms })
-            {
-                services.AddSingleton<IPushChannel>(new UnconfiguredChannel(channel));
-            }
-        });
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _factory.DeleteDatabase();
-        _logs.Dispose();
+            services.AddSingleton<IPushChannel>(StubChannel.Unconfigured(channel));
+        }
     }
 
     [Test]
     public async Task Dry_run_resolves_every_record_to_its_channel_and_sends_nothing()
     {
-        var (userId, session) = await _client.NewSessionAsync();
-        var iphone = await _client.AddRecordAsync(ApiClient.RingPath, session, ApiClient.NewPushToken());
-        var pixel = await _client.AddRecordAsync(ApiClient.RingPath, session, ApiClient.NewPushToken(), """ "os_token":"fcm-1","push_platform":"FCM" """);
-        var mate = await _client.AddRecordAsync(ApiClient.RingPath, session, ApiClient.NewPushToken(), """ "os_token":"hms-1","push_platform":"huawei" """);
-        var redmi = await _client.AddRecordAsync(ApiClient.RingPath, session, ApiClient.NewPushToken(), """ "os_token":"mi-1","push_platform":"XIAOMI" """);
+        var (userId, session) = await Client.NewSessionAsync();
+        var iphone = await Client.AddRecordAsync(ApiClient.RingPath, session, ApiClient.NewPushToken());
+        var pixel = await Client.AddRecordAsync(ApiClient.RingPath, session, ApiClient.NewPushToken(), """ "os_token":"fcm-1","push_platform":"FCM" """);
+        var mate = await Client.AddRecordAsync(ApiClient.RingPath, session, ApiClient.NewPushToken(), """ "os_token":"hms-1","push_platform":"huawei" """);
+        var redmi = await Client.AddRecordAsync(ApiClient.RingPath, session, ApiClient.NewPushToken(), """ "os_token":"mi-1","push_platform":"XIAOMI" """);
 
-        var (status, body) = await _client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}],"dry_run":true}""");
+        var (status, body) = await Client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}],"dry_run":true}""");
 
         Assert.Multiple(() =>
         {
@@ -68,9 +49,9 @@ public sealed class SendPushTests
     [Test]
     public async Task Users_without_records_and_unknown_users_add_no_targets()
     {
-        var (userId, _) = await _client.NewSessionAsync();
+        var (userId, _) = await Client.NewSessionAsync();
 
-        var (status, body) = await _client.PushAsync($$"""{"kind":"message","user_ids":[{{userId}},987654321]}""");
+        var (status, body) = await Client.PushAsync($$"""{"kind":"message","user_ids":[{{userId}},987654321]}""");
 
         Assert.Multiple(() =>
         {
@@ -84,14 +65,14 @@ public sealed class SendPushTests
     [Test]
     public async Task Record_of_a_channel_without_credentials_for_its_app_is_not_configured_and_kept()
     {
-        var (userId, session) = await _client.NewSessionAsync();
+        var (userId, session) = await Client.NewSessionAsync();
         var pushToken = ApiClient.NewPushToken();
-        var iphone = await _client.AddRecordAsync(ApiClient.MessagePath, session, pushToken);
-        var pixel = await _client.AddRecordAsync(ApiClient.MessagePath, session, ApiClient.NewPushToken(), """ "os_token":"fcm-3","push_platform":"FCM" """);
-        var mate = await _client.AddRecordAsync(ApiClient.MessagePath, session, ApiClient.NewPushToken(), """ "os_token":"hms-3","push_platform":"HUAWEI" """);
+        var iphone = await Client.AddRecordAsync(ApiClient.MessagePath, session, pushToken);
+        var pixel = await Client.AddRecordAsync(ApiClient.MessagePath, session, ApiClient.NewPushToken(), """ "os_token":"fcm-3","push_platform":"FCM" """);
+        var mate = await Client.AddRecordAsync(ApiClient.MessagePath, session, ApiClient.NewPushToken(), """ "os_token":"hms-3","push_platform":"HUAWEI" """);
 
-        var (status, body) = await _client.PushAsync($$"""{"kind":"message","user_ids":[{{userId}}],"title":"Hi"}""");
-        var records = await _client.ListAsync(ApiClient.MessagePath, session);
+        var (status, body) = await Client.PushAsync($$"""{"kind":"message","user_ids":[{{userId}}],"title":"Hi"}""");
+        var records = await Client.ListAsync(ApiClient.MessagePath, session);
 
         Assert.Multiple(() =>
         {
@@ -107,11 +88,11 @@ public sealed class SendPushTests
     [Test]
     public async Task Record_of_a_vendor_not_implemented_yet_is_unsupported()
     {
-        var (userId, session) = await _client.NewSessionAsync();
-        var redmi = await _client.AddRecordAsync(ApiClient.RingPath, session, ApiClient.NewPushToken(), """ "os_token":"mi-2","push_platform":"XIAOMI" """);
-        var oppo = await _client.AddRecordAsync(ApiClient.RingPath, session, ApiClient.NewPushToken(), """ "os_token":"oppo-2","push_platform":"OPPO" """);
+        var (userId, session) = await Client.NewSessionAsync();
+        var redmi = await Client.AddRecordAsync(ApiClient.RingPath, session, ApiClient.NewPushToken(), """ "os_token":"mi-2","push_platform":"XIAOMI" """);
+        var oppo = await Client.AddRecordAsync(ApiClient.RingPath, session, ApiClient.NewPushToken(), """ "os_token":"oppo-2","push_platform":"OPPO" """);
 
-        var (status, body) = await _client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}]}""");
+        var (status, body) = await Client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}]}""");
 
         Assert.Multiple(() =>
         {
@@ -126,12 +107,12 @@ public sealed class SendPushTests
     [Test]
     public async Task Send_to_one_app_targets_only_that_apps_records_of_the_kind()
     {
-        var (userId, session) = await _client.NewSessionAsync();
-        await _client.AddRecordAsync(ApiClient.RingPath, session, ApiClient.NewPushToken(), """ "bundleid":"com.lancens.app" """);
-        var other = await _client.AddRecordAsync(ApiClient.RingPath, session, ApiClient.NewPushToken(), """ "bundleid":"com.lancens.pro" """);
-        await _client.AddRecordAsync(ApiClient.MessagePath, session, ApiClient.NewPushToken(), """ "bundleid":"com.lancens.pro" """);
+        var (userId, session) = await Client.NewSessionAsync();
+        await Client.AddRecordAsync(ApiClient.RingPath, session, ApiClient.NewPushToken(), """ "bundleid":"com.lancens.app" """);
+        var other = await Client.AddRecordAsync(ApiClient.RingPath, session, ApiClient.NewPushToken(), """ "bundleid":"com.lancens.pro" """);
+        await Client.AddRecordAsync(ApiClient.MessagePath, session, ApiClient.NewPushToken(), """ "bundleid":"com.lancens.pro" """);
 
-        var (status, body) = await _client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}],"bundleid":"com.lancens.pro","dry_run":true}""");
+        var (status, body) = await Client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}],"bundleid":"com.lancens.pro","dry_run":true}""");
 
         Assert.Multiple(() =>
         {
@@ -143,13 +124,13 @@ public sealed class SendPushTests
     [Test]
     public async Task Send_to_a_family_lists_every_record_of_every_user_ascending_token_id()
     {
-        var (mother, motherSession) = await _client.NewSessionAsync();
-        var (father, fatherSession) = await _client.NewSessionAsync();
-        var fatherPhone = await _client.AddRecordAsync(ApiClient.RingPath, fatherSession, ApiClient.NewPushToken());
-        var motherPhone = await _client.AddRecordAsync(ApiClient.RingPath, motherSession, ApiClient.NewPushToken());
-        var fatherTablet = await _client.AddRecordAsync(ApiClient.RingPath, fatherSession, ApiClient.NewPushToken());
+        var (mother, motherSession) = await Client.NewSessionAsync();
+        var (father, fatherSession) = await Client.NewSessionAsync();
+        var fatherPhone = await Client.AddRecordAsync(ApiClient.RingPath, fatherSession, ApiClient.NewPushToken());
+        var motherPhone = await Client.AddRecordAsync(ApiClient.RingPath, motherSession, ApiClient.NewPushToken());
+        var fatherTablet = await Client.AddRecordAsync(ApiClient.RingPath, fatherSession, ApiClient.NewPushToken());
 
-        var body = (await _client.PushAsync($$"""{"kind":"ring","user_ids":[{{mother}},{{father}},{{mother}}],"dry_run":true}""")).Body!;
+        var body = (await Client.PushAsync($$"""{"kind":"ring","user_ids":[{{mother}},{{father}},{{mother}}],"dry_run":true}""")).Body!;
 
         Assert.Multiple(() =>
         {
@@ -160,19 +141,19 @@ public sealed class SendPushTests
     }
 
     [Test]
-    public async Task Each_send_logs_one_line_with_its_push_id_and_counts_and_never_a_token_or_the_payload()
+    public async Task Each_sendLogs_one_line_with_its_push_id_and_counts_and_never_a_token_or_the_payload()
     {
-        var (userId, session) = await _client.NewSessionAsync();
+        var (userId, session) = await Client.NewSessionAsync();
         var pushToken = ApiClient.NewPushToken();
         var osToken = $"mi{ApiClient.NewPushToken()}";
-        await _client.AddRecordAsync(ApiClient.MessagePath, session, pushToken);
-        await _client.AddRecordAsync(ApiClient.MessagePath, session, ApiClient.NewPushToken(), $""" "os_token":"{osToken}","push_platform":"XIAOMI" """);
+        await Client.AddRecordAsync(ApiClient.MessagePath, session, pushToken);
+        await Client.AddRecordAsync(ApiClient.MessagePath, session, ApiClient.NewPushToken(), $""" "os_token":"{osToken}","push_platform":"XIAOMI" """);
 
-        var (_, body) = await _client.PushAsync(
+        var (_, body) = await Client.PushAsync(
             $$$"""{"kind":"message","user_ids":[{{{userId}}}],"title":"Parcel-title-7f3e","body":"Parcel-body-9a1c","data":{"secret_key":"value-c0ffee"}}""");
         var pushId = body!["push_id"]!.GetValue<string>();
 
-        var lines = _logs.Lines.Where(line => line.Contains(pushId, StringComparison.Ordinal)).ToList();
+        var lines = Logs.Lines.Where(line => line.Contains(pushId, StringComparison.Ordinal)).ToList();
         Assert.That(lines, Has.Count.EqualTo(1));
         Assert.Multiple(() =>
         {
@@ -180,7 +161,7 @@ public sealed class SendPushTests
             Assert.That(lines[0], Does.Contain("message").And.Contain("apns not_configured=1").And.Contain("xiaomi unsupported=1"));
             foreach (var secret in new[] { pushToken, osToken, pushToken[^8..], osToken[^8..], "Parcel-title-7f3e", "Parcel-body-9a1c", "secret_key", "value-c0ffee" })
             {
-                Assert.That(_logs.Lines, Has.None.Contains(secret), $"{secret} was logged");
+                Assert.That(Logs.Lines, Has.None.Contains(secret), $"{secret} was logged");
             }
         });
     }
