@@ -43,6 +43,7 @@ public sealed class ApnsChannel : IPushChannel
 
     public bool IsConfigured(string bundleId) => _credentials.For(bundleId) is not null;
 
+    /// <remarks>The caller's cancellation ends the send as the deadline does: every unanswered target is <c>deadline</c>.</remarks>
     public async Task<IReadOnlyList<PushDelivery>> SendAsync(
         PushMessage message, IReadOnlyList<PushTarget> targets, CancellationToken cancellationToken)
     {
@@ -58,9 +59,7 @@ public sealed class ApnsChannel : IPushChannel
             sends[i] = SendAsync(client, template, targets[i], stop.Token);
         }
 
-        var deliveries = await Task.WhenAll(sends);
-        cancellationToken.ThrowIfCancellationRequested();
-        return deliveries;
+        return await Task.WhenAll(sends);
     }
 
     private async Task<PushDelivery> SendAsync(HttpClient client, ApnsRequestTemplate template, PushTarget target, CancellationToken stop)
