@@ -14,14 +14,26 @@ public static class ProviderHttpClient
 
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    /// <summary>Posts a JSON <paramref name="body"/> with <c>authorization: Bearer {accessToken}</c>, the answer read whole.</summary>
+    /// <summary>
+    /// Posts a JSON <paramref name="body"/> with <c>authorization: Bearer {accessToken}</c>, the answer read whole, and
+    /// notes in <paramref name="reach"/> whether the provider answered or could not be connected to.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostJsonAsync(
-        this HttpClient client, Uri uri, byte[] body, string accessToken, CancellationToken cancellationToken)
+        this HttpClient client, Uri uri, byte[] body, string accessToken, ProviderReach reach, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, uri);
         request.Content = new ByteArrayContent(body) { Headers = { ContentType = Json } };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        return await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            reach.Answered();
+            return response;
+        }
+        catch (HttpRequestException exception) when (reach.NoteFailure(exception))
+        {
+            throw;
+        }
     }
 
     /// <summary>Whether a configured endpoint is one this client can call: an absolute http or https URL.</summary>

@@ -27,9 +27,9 @@ public sealed class SendDeadline : IDisposable
 
     public CancellationToken Token => _linked.Token;
 
-    /// <summary>The outcome of a target the deadline ended: <c>unreachable</c> when no provider answer ever came.</summary>
-    public static PushDelivery Missed(long tokenId, bool answered) =>
-        new(tokenId, PushOutcome.Failed, answered ? DeadlineReason : UnreachableReason);
+    /// <summary>The outcome of a target the deadline ended: <c>unreachable</c> when its provider could never be connected to.</summary>
+    public static PushDelivery Missed(long tokenId, ProviderReach reach) =>
+        new(tokenId, PushOutcome.Failed, reach.Unreachable ? UnreachableReason : DeadlineReason);
 
     public void Dispose()
     {

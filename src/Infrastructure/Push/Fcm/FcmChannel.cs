@@ -73,7 +73,7 @@ public sealed class FcmChannel : IPushChannel, IDisposable
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            return SendDeadline.Missed(tokenId, send.Answered);
+            return SendDeadline.Missed(tokenId, send.Reach);
         }
         catch (TokenResponseException exception)
         {
@@ -81,10 +81,10 @@ public sealed class FcmChannel : IPushChannel, IDisposable
         }
     }
 
-    /// <summary>One target's request, tried again by the retry rule; remembers whether any answer came.</summary>
+    /// <summary>One target's request, tried again by the retry rule; remembers whether FCM was reached.</summary>
     private sealed class TargetSend(TimeProvider clock, HttpClient client, FcmProject project, byte[] body) : IAuthorizedSend<FcmAnswer>
     {
-        public bool Answered { get; private set; }
+        public ProviderReach Reach { get; } = new();
 
         public string? RejectedAccessToken(FcmAnswer answer) => answer.RejectsAccessToken ? answer.AccessToken : null;
 
@@ -100,12 +100,11 @@ public sealed class FcmChannel : IPushChannel, IDisposable
             }
             catch (TokenResponseException exception)
             {
-                Answered = true;
+                Reach.Answered();
                 return FcmAnswer.TokenRefused(exception);
             }
 
-            using var response = await client.PostJsonAsync(project.SendUri, body, accessToken, cancellationToken).ConfigureAwait(false);
-            Answered = true;
+            using var response = await client.PostJsonAsync(project.SendUri, body, accessToken, Reach, cancellationToken).ConfigureAwait(false);
             return await FcmAnswer.ReadAsync(response, accessToken, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
     }

@@ -98,7 +98,7 @@ public sealed class HmsChannel : IPushChannel, IDisposable
         : IAuthorizedSend<HmsAnswer>
     {
         private Func<string, PushDelivery> _outcome = _ => throw new InvalidOperationException("The request has no outcome yet.");
-        private bool _answered;
+        private readonly ProviderReach _reach = new();
 
         public string BundleId => bundleId;
 
@@ -119,7 +119,7 @@ public sealed class HmsChannel : IPushChannel, IDisposable
 
         public void Miss()
         {
-            var missed = SendDeadline.Missed(0, _answered);
+            var missed = SendDeadline.Missed(0, _reach);
             _outcome = _ => missed;
         }
 
@@ -137,12 +137,11 @@ public sealed class HmsChannel : IPushChannel, IDisposable
             }
             catch (HmsTokenRefusedException exception)
             {
-                _answered = true;
+                _reach.Answered();
                 return HmsAnswer.TokenRefused(exception);
             }
 
-            using var response = await clients.Send.PostJsonAsync(app.SendUri, body, accessToken, cancellationToken).ConfigureAwait(false);
-            _answered = true;
+            using var response = await clients.Send.PostJsonAsync(app.SendUri, body, accessToken, _reach, cancellationToken).ConfigureAwait(false);
             return await HmsAnswer.ReadAsync(response, accessToken, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
     }

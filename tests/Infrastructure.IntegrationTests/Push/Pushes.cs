@@ -1,0 +1,32 @@
+using PushTokenService.Application.Common.Interfaces;
+using PushTokenService.Domain.PushTokens;
+
+namespace PushTokenService.Infrastructure.IntegrationTests.Push;
+
+/// <summary>Messages and targets as the send handler gives them to a channel.</summary>
+public static class Pushes
+{
+    /// <summary>A ring sent now on <paramref name="clock"/> (the system's by default), with its deadline that long after.</summary>
+    public static PushMessage Ring(TimeProvider? clock = null, TimeSpan? deadline = null)
+    {
+        var sentAt = (clock ?? TimeProvider.System).GetUtcNow();
+        return new PushMessage("push-ring-1", TokenKind.Ring, null, null, new Dictionary<string, string> { ["device_id"] = "door-7" }, 30, null,
+            sentAt, sentAt + (deadline ?? TimeSpan.FromSeconds(10)));
+    }
+
+    /// <summary>A message with a title, a body and a collapse id, sent now.</summary>
+    public static PushMessage Message()
+    {
+        var sentAt = TimeProvider.System.GetUtcNow();
+        return new PushMessage("push-msg-1", TokenKind.Message, "Visitor", "Someone is at the door",
+            new Dictionary<string, string> { ["event"] = "motion" }, 86400, "visitor", sentAt, sentAt + TimeSpan.FromSeconds(10));
+    }
+
+    public static PushTarget Target(long tokenId, string osToken, string bundleId, string platform)
+    {
+        var registered = DateTimeOffset.UnixEpoch;
+        return new PushTarget(
+            new PushTokenRecord(tokenId, 1, TokenKind.Ring, $"push-{tokenId}", "en", 0, bundleId, "Android", osToken, platform, registered, registered),
+            osToken);
+    }
+}
