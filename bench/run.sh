@@ -26,7 +26,7 @@ ring_sends=${BENCH_RING_SENDS:-2000}
 service_port=5180
 baseline_port=5181
 
-if ! command -v wrk >/dev/null; then
+if [ "$only" != delivery ] && ! command -v wrk >/dev/null; then
   echo "installing wrk from Debian's packages"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 fi

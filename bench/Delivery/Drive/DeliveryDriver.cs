@@ -23,8 +23,8 @@ public static class DeliveryDriver
 
         using var baseline = await ProviderBaseline.CreateAsync(fakes, FanOutUser.Read(settings.Seed));
         using var client = new HttpClient(new SocketsHttpHandler()) { BaseAddress = settings.Service, Timeout = TimeSpan.FromMinutes(1) };
-        var fanOut = new ServicePush(client, settings.ApiKey, fanOutUsers);
-        var ring = new ServicePush(client, settings.ApiKey, ringUser);
+        var fanOut = new ServicePush(client, settings.ApiKey, fanOutUsers, records: 2 * fanOutUsers.Length);
+        var ring = new ServicePush(client, settings.ApiKey, ringUser, records: 3);
 
         // Warm-up: the baseline, the fan-out and the ring in turn, so that each path is compiled and its connections open.
         var warmup = Stopwatch.StartNew();

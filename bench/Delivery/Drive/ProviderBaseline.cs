@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Configuration;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.BenchDelivery.Fakes;
@@ -11,14 +12,16 @@ namespace PushTokenService.BenchDelivery.Drive;
 
 /// <summary>
 /// The fan-out's baseline: the requests the service sends for one fan-out (one APNs and one FCM request per user), built
-/// by the service's own request writers so that paths, headers and bodies are the same bytes, all started at once as the
+/// by the service's own payload writers so that paths, headers and bodies are the same bytes, all started at once as the
 /// channels start them, from one bare <see cref="HttpClient"/> per provider. The APNs provider token and the FCM access
 /// token are made once. Left out is everything else the service does: its HTTP API, the database read, the channels'
 /// retry pipeline and metrics, and the answer.
 /// </summary>
 public sealed class ProviderBaseline : IDisposable
 {
+    private const int MaxAttempts = 10;
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly HttpClient _apns;
     private readonly HttpClient _fcm;
@@ -26,7 +29,7 @@ public sealed class ProviderBaseline : IDisposable
     private readonly ApnsProviderToken _apnsToken;
     private readonly Uri[] _devices;
     private readonly string[] _registrations;
-    private string _accessToken = "";
+    private AuthenticationHeaderValue _accessToken = null!;
 
     private ProviderBaseline(IConfiguration fakes, IReadOnlyList<FanOutUser> users)
     {
@@ -63,7 +66,7 @@ public sealed class ProviderBaseline : IDisposable
     public static async Task<ProviderBaseline> CreateAsync(IConfiguration fakes, IReadOnlyList<FanOutUser> users)
     {
         var baseline = new ProviderBaseline(fakes, users);
-        baseline._accessToken = await baseline._fcmProject.AccessTokenAsync(CancellationToken.None);
+        baseline._accessToken = new AuthenticationHeaderValue("Bearer", await baseline._fcmProject.AccessTokenAsync(CancellationToken.None));
         return baseline;
     }
 
@@ -80,7 +83,7 @@ public sealed class ProviderBaseline : IDisposable
         var sends = new Task<bool>[Requests];
         for (var i = 0; i < _devices.Length; i++)
         {
-            sends[i] = ApnsAsync(apns.Create(_devices[i], FakeProvidersProcess.BundleId, Guid.NewGuid().ToString(), jwt));
+            sends[i] = ApnsAsync(apns, _devices[i], jwt);
         }
 
         for (var i = 0; i < _registrations.Length; i++)
@@ -106,19 +109,41 @@ public sealed class ProviderBaseline : IDisposable
         PooledConnectionLifetime = ProviderHttpClient.PooledConnectionLifetime,
     };
 
-    private async Task<bool> ApnsAsync(HttpRequestMessage request)
-    {
-        using (request)
-        using (var response = await _apns.SendAsync(request))
-        {
-            return response.StatusCode == HttpStatusCode.OK;
-        }
-    }
+    private Task<bool> ApnsAsync(ApnsRequestTemplate template, Uri device, string jwt) =>
+        SendAsync(_apns, () => template.Create(device, FakeProvidersProcess.BundleId, Guid.NewGuid().ToString(), jwt));
 
-    private async Task<bool> FcmAsync(byte[] body)
+    private Task<bool> FcmAsync(byte[] body) =>
+        SendAsync(_fcm, () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, _fcmProject.SendUri)
+            {
+                Content = new ByteArrayContent(body) { Headers = { ContentType = Json } },
+            };
+            request.Headers.Authorization = _accessToken;
+            return request;
+        });
+
+    /// <summary>
+    /// One request; a failure to connect or a refused stream is tried again at once, as the service's retry rule tries it
+    /// (the service after a backoff), so that both sides complete the same requests.
+    /// </summary>
+    private static async Task<bool> SendAsync(HttpClient client, Func<HttpRequestMessage> create)
     {
-        using var response = await _fcm.PostJsonAsync(_fcmProject.SendUri, body, _accessToken, CancellationToken.None);
-        return response.StatusCode == HttpStatusCode.OK;
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            using var request = create();
+            try
+            {
+                using var response = await client.SendAsync(request);
+                return response.StatusCode == HttpStatusCode.OK;
+            }
+            catch (HttpRequestException)
+            {
+                // The next attempt, if any is left, goes at once.
+            }
+        }
+
+        return false;
     }
 }
 

@@ -1,7 +1,12 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using PushTokenService.FakeProviders.Apns;
+using PushTokenService.FakeProviders.Fcm;
+using PushTokenService.FakeProviders.Hms;
 using PushTokenService.Infrastructure.Push.Apns;
+using PushTokenService.Infrastructure.Push.Fcm;
+using PushTokenService.Infrastructure.Push.Hms;
 
 namespace PushTokenService.BenchDelivery.Fakes;
 
@@ -17,6 +22,9 @@ public static class FakeProvidersProcess
     /// <summary>The file the service's arguments go to, one a line; it appears once every fake answers.</summary>
     public const string ServiceArgsFile = "service-args.txt";
 
+    private const string FcmProjectId = "bench-project";
+    private const string HmsAppId = "100000001";
+
     public static async Task<int> RunAsync(string folder)
     {
         Directory.CreateDirectory(folder);
@@ -26,6 +34,14 @@ public static class FakeProvidersProcess
 
         using var apnsKey = ApnsTestKey.Create();
         await using var apns = await FakeApnsServer.StartAsync([apnsKey], record: false);
+        await using var fcm = await FakeFcmServer.StartAsync();
+        fcm.Http.RecordRequests = false;
+        var serviceAccount = Path.Combine(folder, "service-account.json");
+        File.Copy(fcm.CreateServiceAccount(FcmProjectId).Path, serviceAccount, overwrite: true);
+        await using var hms = await FakeHmsServer.StartAsync();
+        hms.Http.RecordRequests = false;
+        var hmsSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        hms.AddApp(HmsAppId, hmsSecret);
 
         var arguments = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -34,9 +50,16 @@ public static class FakeProvidersProcess
             [ApnsOptions.Key(BundleId, nameof(ApnsAppOptions.PrivateKeyFile))] = apnsKey.WriteP8File(folder),
             [$"{ApnsOptions.EndpointsSection}:{nameof(ApnsOptions.ProductionEndpoint)}"] = apns.Endpoint.AbsoluteUri,
             [$"{ApnsOptions.EndpointsSection}:{nameof(ApnsOptions.SandboxEndpoint)}"] = apns.Endpoint.AbsoluteUri,
+            [FcmOptions.ServiceAccountFileKey(BundleId)] = serviceAccount,
+            [FcmOptions.EndpointKey] = fcm.Endpoint.AbsoluteUri,
+            [HmsOptions.AppIdKey(BundleId)] = HmsAppId,
+            [HmsOptions.ClientSecretKey(BundleId)] = hmsSecret,
+            [HmsOptions.EndpointKey] = hms.Endpoint.AbsoluteUri,
+            [HmsOptions.TokenEndpointKey] = hms.TokenEndpoint.AbsoluteUri,
         };
         WriteServiceArgs(folder, arguments);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fake providers ready: APNs {apns.Endpoint}"));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture, $"fake providers ready: APNs {apns.Endpoint}, FCM {fcm.Endpoint}, Huawei {hms.Endpoint}"));
 
         await stopped.Task;
         return 0;
