@@ -39,38 +39,9 @@ public sealed partial class SendPushCommandHandler(
         using var deadline = new CancellationTokenSource(_deadline, clock);
 
         var kind = TokenKindNames.Parse(command.Kind.Text!);
-        var bundleId = command.BundleId.OptionalText;
         var records = await repository.ListByUsersAsync(kind, command.UserIds.Integers!.Distinct().ToList(), cancellationToken);
 
-        var results = new List<TargetResult>(records.Count);
-        var groups = new Dictionary<IPushChannel, List<PushTarget>>();
-        foreach (var record in records)
-        {
-            if (bundleId is not null && !string.Equals(record.BundleId, bundleId, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var address = ChannelRule.For(record);
-            if (command.DryRun.IsTrue)
-            {
-                results.Add(new(record, address, new PushDelivery(record.Id, PushOutcome.DryRun)));
-            }
-            else if (!_channels.TryGetValue(address.Channel, out var channel))
-            {
-                results.Add(new(record, address, new PushDelivery(record.Id, PushOutcome.Unsupported)));
-            }
-            else if (!channel.IsConfigured(record.BundleId))
-            {
-                results.Add(new(record, address, new PushDelivery(record.Id, PushOutcome.NotConfigured)));
-            }
-            else
-            {
-                groups.TryAdd(channel, []);
-                groups[channel].Add(new PushTarget(record, address.Token));
-            }
-        }
-
+        var (results, groups) = Resolve(records, command.BundleId.OptionalText, command.DryRun.IsTrue);
         var pushId = Guid.NewGuid().ToString("N");
         if (groups.Count > 0)
         {
@@ -90,6 +61,49 @@ public sealed partial class SendPushCommandHandler(
 
         results.Sort((a, b) => a.Record.Id.CompareTo(b.Record.Id));
         return Answer(pushId, command.Kind.Text!, results);
+    }
+
+    /// <summary>
+    /// Each record of <paramref name="bundleId"/> (every app's when null) either gets its outcome at once (dry run,
+    /// no channel, no credentials for its app) or joins its channel's targets.
+    /// </summary>
+    private (List<TargetResult> Results, Dictionary<IPushChannel, List<PushTarget>> Groups) Resolve(
+        IReadOnlyList<PushTokenRecord> records, string? bundleId, bool dryRun)
+    {
+        var results = new List<TargetResult>(records.Count);
+        var groups = new Dictionary<IPushChannel, List<PushTarget>>();
+        foreach (var record in records)
+        {
+            if (bundleId is not null && !string.Equals(record.BundleId, bundleId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var address = ChannelRule.For(record);
+            if (dryRun)
+            {
+                results.Add(new(record, address, new PushDelivery(record.Id, PushOutcome.DryRun)));
+            }
+            else if (!_channels.TryGetValue(address.Channel, out var channel))
+            {
+                results.Add(new(record, address, new PushDelivery(record.Id, PushOutcome.Unsupported)));
+            }
+            else if (!channel.IsConfigured(record.BundleId))
+            {
+                results.Add(new(record, address, new PushDelivery(record.Id, PushOutcome.NotConfigured)));
+            }
+            else
+            {
+                if (!groups.TryGetValue(channel, out var targets))
+                {
+                    groups[channel] = targets = [];
+                }
+
+                targets.Add(new PushTarget(record, address.Token));
+            }
+        }
+
+        return (results, groups);
     }
 
     /// <summary>Every channel at once; whatever has not answered when the deadline passes is <c>failed</c> / <c>deadline</c>.</summary>
@@ -115,7 +129,12 @@ public sealed partial class SendPushCommandHandler(
         var results = new List<TargetResult>();
         foreach (var (channel, targets, task) in sends)
         {
-            var deliveries = task.IsCompletedSuccessfully ? task.Result.ToDictionary(delivery => delivery.TokenId) : [];
+            var deliveries = new Dictionary<long, PushDelivery>();
+            foreach (var delivery in task.IsCompletedSuccessfully ? task.Result : [])
+            {
+                deliveries.TryAdd(delivery.TokenId, delivery);
+            }
+
             foreach (var target in targets)
             {
                 var delivery = deliveries.GetValueOrDefault(target.Record.Id)
