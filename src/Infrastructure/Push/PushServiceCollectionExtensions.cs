@@ -25,10 +25,10 @@ public static class PushServiceCollectionExtensions
             .ValidateOnStart();
         services.AddMetrics();
         services.AddSingleton<DeliveryMetrics>();
-        services.AddUnsupportedVendorChannels();
-        services.AddApnsChannel(configuration);
         services.AddFcmChannel(configuration);
         services.AddHmsChannel(configuration);
+        services.AddUnsupportedVendorChannels();
+        services.AddApnsChannel(configuration);
         return services;
     }
 }

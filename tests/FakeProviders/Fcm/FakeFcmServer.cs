@@ -32,6 +32,8 @@ public sealed class FakeFcmServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, FcmScript> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _rejectedAssertions = new();
+    private readonly TokenHolds _holds = new();
+    private readonly ConcurrentQueue<string> _everIssued = new();
     private FakeHttpServer _server = null!;
     private long _messages;
 
@@ -64,6 +66,18 @@ public sealed class FakeFcmServer : IAsyncDisposable
         fake._server = await FakeHttpServer.StartAsync(fake.AnswerAsync).ConfigureAwait(false);
         return fake;
     }
+
+    /// <summary>Starts the fake and waits for it, for a fixture whose settings need its address before anything async runs.</summary>
+    public static FakeFcmServer Start(TimeProvider? clock = null) => StartAsync(clock).GetAwaiter().GetResult();
+
+    /// <summary>Every access token issued, revoked or not, to check that none reaches a log.</summary>
+    public IReadOnlyCollection<string> IssuedAccessTokens => _everIssued;
+
+    /// <summary>
+    /// Answers the sends to <paramref name="registrationToken"/> only once <paramref name="release"/> completes; the task returned
+    /// completes when such a send has arrived.
+    /// </summary>
+    public Task Hold(string registrationToken, Task release) => _holds.Hold(registrationToken, release);
 
     /// <summary>A new service account of <paramref name="projectId"/> whose key file points at this fake's token endpoint.</summary>
     public FakeServiceAccount CreateServiceAccount(string projectId)
@@ -120,6 +134,7 @@ public sealed class FakeFcmServer : IAsyncDisposable
 
         var account = _accounts[Claims(request.Form["assertion"]).GetProperty("iss").GetString()!];
         var accessToken = $"ya29.fake-{Convert.ToHexString(RandomNumberGenerator.GetBytes(16))}";
+        _everIssued.Enqueue(accessToken);
         _accessTokens[accessToken] = (account, _clock.GetUtcNow() + AccessTokenLifetime);
         _issued.AddOrUpdate(account.ClientEmail, 1, (_, count) => count + 1);
         return FakeHttpServer.AnswerJsonAsync(context, 200, JsonSerializer.Serialize(new
@@ -208,6 +223,18 @@ public sealed class FakeFcmServer : IAsyncDisposable
             return FakeHttpServer.AnswerJsonAsync(context, 400, Error(400, "INVALID_ARGUMENT", "Invalid JSON payload received.", "INVALID_ARGUMENT"));
         }
 
+        var held = _holds.HeldAsync(token);
+        return held.IsCompleted ? AnswerAsync(context, project, token) : AnswerAfterAsync(held, context, project, token);
+    }
+
+    private async Task AnswerAfterAsync(Task held, HttpContext context, string project, string token)
+    {
+        await held.ConfigureAwait(false);
+        await AnswerAsync(context, project, token).ConfigureAwait(false);
+    }
+
+    private Task AnswerAsync(HttpContext context, string project, string token)
+    {
         var first = _attempts.AddOrUpdate(token, 1, (_, count) => count + 1) == 1;
         switch (_scripts.GetValueOrDefault(token))
         {

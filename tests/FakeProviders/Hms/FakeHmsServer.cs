@@ -20,6 +20,8 @@ public sealed class FakeHmsServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _issued = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HmsScript> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
+    private readonly TokenHolds _holds = new();
+    private readonly ConcurrentQueue<string> _everIssued = new();
     private FakeHttpServer _server = null!;
     private long _requests;
 
@@ -46,6 +48,18 @@ public sealed class FakeHmsServer : IAsyncDisposable
         fake._server = await FakeHttpServer.StartAsync(fake.AnswerAsync).ConfigureAwait(false);
         return fake;
     }
+
+    /// <summary>Starts the fake and waits for it, for a fixture whose settings need its address before anything async runs.</summary>
+    public static FakeHmsServer Start(TimeProvider? clock = null) => StartAsync(clock).GetAwaiter().GetResult();
+
+    /// <summary>Every access token issued, revoked or not, to check that none reaches a log.</summary>
+    public IReadOnlyCollection<string> IssuedAccessTokens => _everIssued;
+
+    /// <summary>
+    /// Answers the sends to <paramref name="token"/> only once <paramref name="release"/> completes; the task returned
+    /// completes when such a send has arrived.
+    /// </summary>
+    public Task Hold(string token, Task release) => _holds.Hold(token, release);
 
     /// <summary>Accepts <paramref name="appId"/> with <paramref name="secret"/> at the token endpoint.</summary>
     public void AddApp(string appId, string secret) => _secrets[appId] = secret;
@@ -96,6 +110,7 @@ public sealed class FakeHmsServer : IAsyncDisposable
 
         var appId = form["client_id"];
         var accessToken = $"hms-fake-{Convert.ToHexString(RandomNumberGenerator.GetBytes(16))}";
+        _everIssued.Enqueue(accessToken);
         _accessTokens[accessToken] = (appId, _clock.GetUtcNow() + AccessTokenLifetime);
         _issued.AddOrUpdate(appId, 1, (_, count) => count + 1);
         return FakeHttpServer.AnswerJsonAsync(context, 200, JsonSerializer.Serialize(new
@@ -125,6 +140,18 @@ public sealed class FakeHmsServer : IAsyncDisposable
             return FakeHttpServer.AnswerJsonAsync(context, 400, Answer("80100003", "Illegal payload"));
         }
 
+        var held = _holds.IsEmpty ? Task.CompletedTask : Task.WhenAll(tokens.Select(_holds.HeldAsync));
+        return held.IsCompleted ? AnswerAsync(context, tokens) : AnswerAfterAsync(held, context, tokens);
+    }
+
+    private async Task AnswerAfterAsync(Task held, HttpContext context, IReadOnlyList<string> tokens)
+    {
+        await held.ConfigureAwait(false);
+        await AnswerAsync(context, tokens).ConfigureAwait(false);
+    }
+
+    private Task AnswerAsync(HttpContext context, IReadOnlyList<string> tokens)
+    {
         var scripts = tokens.Select(token => (Token: token, Script: ScriptOf(token))).ToArray();
         var script = scripts.Select(entry => entry.Script).DefaultIfEmpty(HmsScript.Success).Max();
         switch (script)

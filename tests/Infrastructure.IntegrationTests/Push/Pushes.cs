@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Domain.PushTokens;
 
@@ -6,6 +7,9 @@ namespace PushTokenService.Infrastructure.IntegrationTests.Push;
 /// <summary>Messages and targets as the send handler gives them to a channel.</summary>
 public static class Pushes
 {
+    /// <summary>A clock a test steps by hand.</summary>
+    public static FakeTimeProvider FakeClock() => new(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero));
+
     /// <summary>A ring sent now on <paramref name="clock"/> (the system's by default), with its deadline that long after.</summary>
     public static PushMessage Ring(TimeProvider? clock = null, TimeSpan? deadline = null)
     {

@@ -10,7 +10,7 @@ namespace PushTokenService.Infrastructure.IntegrationTests.Push.Fcm;
 /// </summary>
 public sealed class FcmAccessTokenTests : FcmChannelFixture
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = Pushes.FakeClock();
 
     protected override TimeProvider Clock => _clock;
 

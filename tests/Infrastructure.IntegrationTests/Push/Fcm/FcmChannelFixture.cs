@@ -1,15 +1,6 @@
 namespace PushTokenService.Infrastructure.IntegrationTests.Push.Fcm;
 
-/// <summary>A fresh fake FCM and channel for each test, on <see cref="Clock"/>.</summary>
-public abstract class FcmChannelFixture
+public abstract class FcmChannelFixture : ChannelFixture<FcmTestBed>
 {
-    protected FcmTestBed Bed { get; private set; } = null!;
-
-    protected virtual TimeProvider Clock => TimeProvider.System;
-
-    [SetUp]
-    public async Task StartBedAsync() => Bed = await FcmTestBed.StartAsync(Clock);
-
-    [TearDown]
-    public async Task StopBedAsync() => await Bed.DisposeAsync();
+    protected override Task<FcmTestBed> StartAsync(TimeProvider clock) => FcmTestBed.StartAsync(clock);
 }

@@ -8,7 +8,7 @@ namespace PushTokenService.Infrastructure.IntegrationTests.Push.Fcm;
 /// <summary>A send never waits past its deadline on the service's clock; what is unanswered then fails with <c>deadline</c>.</summary>
 public sealed class FcmDeadlineTests : FcmChannelFixture
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = Pushes.FakeClock();
 
     protected override TimeProvider Clock => _clock;
 
@@ -19,10 +19,7 @@ public sealed class FcmDeadlineTests : FcmChannelFixture
         var send = Bed.SendAsync(Pushes.Ring(_clock, TimeSpan.FromSeconds(10)), FcmTestBed.Target(1, "silent"));
         await Bed.Fake.Http.WaitForRequestsAsync(2);
 
-        _clock.Advance(TimeSpan.FromSeconds(9));
-        var waitingBeforeTheDeadline = !send.IsCompleted;
-        _clock.Advance(TimeSpan.FromSeconds(1));
-        var deliveries = await send;
+        var (waitingBeforeTheDeadline, deliveries) = await PassTheDeadlineAsync(_clock, send, TimeSpan.FromSeconds(10));
 
         Assert.Multiple(() =>
         {
