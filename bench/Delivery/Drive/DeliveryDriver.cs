@@ -49,15 +49,16 @@ public static class DeliveryDriver
 
         await MeasureAsync($"fan-out-baseline#{settings.Rounds + 1}", settings.Sends, async () => (await baseline.SendAsync(), baseline.Requests));
         await ProcessCpu.SettleAsync(settle);
-        await MeasureAsync("ring", settings.RingSends, ring.SendAsync);
+        await MeasureAsync("ring", settings.RingSends, ring.SendAsync, perTarget: false);
         return 0;
     }
 
     /// <summary>
-    /// <paramref name="count"/> calls of <paramref name="send"/> back to back. Prints the provider requests (targets) per
-    /// second over the run, the p50 and p99 of one call in ms, and the targets not sent.
+    /// <paramref name="count"/> calls of <paramref name="send"/> back to back. Prints the rate over the run (provider
+    /// requests, that is targets, per second; or calls per second when not <paramref name="perTarget"/>), the p50 and p99
+    /// of one call in ms, and the targets not sent.
     /// </summary>
-    private static async Task MeasureAsync(string name, int count, Func<Task<(int NotSent, int Targets)>> send)
+    private static async Task MeasureAsync(string name, int count, Func<Task<(int NotSent, int Targets)>> send, bool perTarget = true)
     {
         var durations = new double[count];
         long targets = 0;
@@ -76,7 +77,7 @@ public static class DeliveryDriver
         Array.Sort(durations);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"RESULT run={name} rps={targets / elapsed.TotalSeconds:F1} p50={Percentile(durations, 0.50):F3} p99={Percentile(durations, 0.99):F3} calls={count} targets={targets} not_sent={notSent}"));
+            $"RESULT run={name} rps={(perTarget ? targets : count) / elapsed.TotalSeconds:F1} p50={Percentile(durations, 0.50):F3} p99={Percentile(durations, 0.99):F3} calls={count} targets={targets} not_sent={notSent}"));
     }
 
     /// <summary>The nearest-rank percentile of sorted values.</summary>

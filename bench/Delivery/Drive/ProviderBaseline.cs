@@ -11,11 +11,11 @@ using PushTokenService.Infrastructure.Push.Fcm;
 namespace PushTokenService.BenchDelivery.Drive;
 
 /// <summary>
-/// The fan-out's baseline: the requests the service sends for one fan-out (one APNs and one FCM request per user), built
-/// by the service's own payload writers so that paths, headers and bodies are the same bytes, all started at once as the
-/// channels start them, from one bare <see cref="HttpClient"/> per provider. The APNs provider token and the FCM access
-/// token are made once. Left out is everything else the service does: its HTTP API, the database read, the channels'
-/// retry pipeline and metrics, and the answer.
+/// The fan-out's baseline: the requests the service sends for one fan-out (one APNs and one FCM request per user), made
+/// with the service's own request and payload writers so that paths, headers and bodies are the same bytes, all started
+/// at once as the channels start them, from one bare <see cref="HttpClient"/> per provider. The APNs provider token and
+/// the FCM access token are made once. Left out is everything else the service does: its HTTP API, the database read,
+/// the channels' retry pipeline and metrics, and the answer.
 /// </summary>
 public sealed class ProviderBaseline : IDisposable
 {
