@@ -21,7 +21,7 @@ only=${BENCH_ONLY:-}
 fanout_users=${BENCH_DELIVERY_USERS:-1000}
 delivery_rounds=${BENCH_DELIVERY_ROUNDS:-5}
 delivery_sends=${BENCH_DELIVERY_SENDS:-10}
-delivery_warmup=${BENCH_DELIVERY_WARMUP:-20s}
+delivery_warmup=${BENCH_DELIVERY_WARMUP:-30s}
 ring_sends=${BENCH_RING_SENDS:-2000}
 service_port=5180
 baseline_port=5181
@@ -139,8 +139,9 @@ run() {
 # The delivery rows, run after the scale rows (or alone with BENCH_ONLY=delivery): the fake APNs, FCM and Huawei servers
 # in a process of their own, answering at once; a fresh service on a fresh file seeded with the fan-out users (an APNs
 # and an FCM record each) and the ring user (APNs, FCM, Huawei), pointed at the fakes. The driver alternates runs of a
-# bare HttpClient sending the fan-out's provider requests with runs of the service's fan-out, then times the ring.
-# Appends "NAME rps p50 p99 not-sent 0" lines to delivery.txt.
+# bare HttpClient sending the fan-out's provider requests with runs of the service's fan-out, then times the ring; its
+# RESULT lines (with each run's CPU per send of the service, the fakes and the driver) go to stdout, and
+# "NAME rps p50 p99 not-sent 0" lines to delivery.txt.
 delivery() {
   echo "delivery: a ring to $fanout_users users with two records each against its baseline, then a ring to one user with three"
   local fakes=$work/fakes
@@ -158,9 +159,9 @@ delivery() {
   start_service "$work/delivery.db" "${service_args[@]}"
   dotnet "$delivery_dll" drive --Fakes="$fakes" --Seed="$work/delivery" --Service="http://127.0.0.1:$service_port/" \
     --ApiKey="$api_key" --Rounds="$delivery_rounds" --Sends="$delivery_sends" --WarmupSeconds="${delivery_warmup%s}" \
-    --RingSends="$ring_sends" --SettlePids="$pid,$pid_fakes" \
-    | sed -nE 's/^RESULT run=([^ ]+) rps=([0-9.]+) p50=([0-9.]+) p99=([0-9.]+) .*not_sent=([0-9]+).*/\1 \2 \3 \4 \5 0/p' \
-    | tee -a "$work/delivery.txt"
+    --RingSends="$ring_sends" --SettlePids="$pid,$pid_fakes" | tee "$work/drive.txt" | grep '^RESULT'
+  sed -nE 's/^RESULT run=([^ ]+) rps=([0-9.]+) p50=([0-9.]+) p99=([0-9.]+) .*not_sent=([0-9]+).*/\1 \2 \3 \4 \5 0/p' \
+    "$work/drive.txt" >>"$work/delivery.txt"
   stop_service
   kill "$pid_fakes"
   wait "$pid_fakes" 2>/dev/null || true

@@ -5,7 +5,7 @@ using PushTokenService.BenchDelivery.Fakes;
 //   delivery fakes <folder>: the fake APNs, FCM and Huawei servers in this process until SIGTERM; their credentials and
 //     <folder>/service-args.txt, the service's command-line arguments that point it at them.
 //   delivery drive --Fakes=<folder> --Seed=<seeder output> --Service=<url> --ApiKey=<key> [--Rounds=5] [--Sends=10]
-//     [--WarmupSeconds=20] [--RingSends=2000] [--SettlePids=<pid,pid>]: the fan-out against its baseline, then the ring's
+//     [--WarmupSeconds=30] [--RingSends=2000] [--SettlePids=<pid,pid>]: the fan-out against its baseline, then the ring's
 //     latency, as RESULT lines.
 return args switch
 {
@@ -17,6 +17,6 @@ return args switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: delivery fakes <folder>");
-    Console.Error.WriteLine("       delivery drive --Fakes=<folder> --Seed=<folder> --Service=<url> --ApiKey=<key> [--Rounds=5] [--Sends=10] [--WarmupSeconds=20] [--RingSends=2000] [--SettlePids=<pids>]");
+    Console.Error.WriteLine("       delivery drive --Fakes=<folder> --Seed=<folder> --Service=<url> --ApiKey=<key> [--Rounds=5] [--Sends=10] [--WarmupSeconds=30] [--RingSends=2000] [--SettlePids=<pids>]");
     return 2;
 }

@@ -41,28 +41,31 @@ public static class DeliveryDriver
         await ProcessCpu.SettleAsync(settle);
         for (var round = 1; round <= settings.Rounds; round++)
         {
-            await MeasureAsync($"fan-out-baseline#{round}", settings.Sends, async () => (await baseline.SendAsync(), baseline.Requests));
+            await MeasureAsync($"fan-out-baseline#{round}", settle, settings.Sends, async () => (await baseline.SendAsync(), baseline.Requests));
             await ProcessCpu.SettleAsync(settle);
-            await MeasureAsync($"fan-out#{round}", settings.Sends, fanOut.SendAsync);
+            await MeasureAsync($"fan-out#{round}", settle, settings.Sends, fanOut.SendAsync);
             await ProcessCpu.SettleAsync(settle);
         }
 
-        await MeasureAsync($"fan-out-baseline#{settings.Rounds + 1}", settings.Sends, async () => (await baseline.SendAsync(), baseline.Requests));
+        await MeasureAsync($"fan-out-baseline#{settings.Rounds + 1}", settle, settings.Sends, async () => (await baseline.SendAsync(), baseline.Requests));
         await ProcessCpu.SettleAsync(settle);
-        await MeasureAsync("ring", settings.RingSends, ring.SendAsync, perTarget: false);
+        await MeasureAsync("ring", settle, settings.RingSends, ring.SendAsync, perTarget: false);
         return 0;
     }
 
     /// <summary>
     /// <paramref name="count"/> calls of <paramref name="send"/> back to back. Prints the rate over the run (provider
     /// requests, that is targets, per second; or calls per second when not <paramref name="perTarget"/>), the p50 and p99
-    /// of one call in ms, and the targets not sent.
+    /// of one call in ms, the targets not sent, and the CPU time per call of each <paramref name="watched"/> process
+    /// (the service, the fakes, this driver), which a shared machine's changes of speed move less than the rate.
     /// </summary>
-    private static async Task MeasureAsync(string name, int count, Func<Task<(int NotSent, int Targets)>> send, bool perTarget = true)
+    private static async Task MeasureAsync(
+        string name, IReadOnlyList<int> watched, int count, Func<Task<(int NotSent, int Targets)>> send, bool perTarget = true)
     {
         var durations = new double[count];
         long targets = 0;
         long notSent = 0;
+        var cpu = watched.Select(ProcessCpu.Milliseconds).ToArray();
         var run = Stopwatch.GetTimestamp();
         for (var i = 0; i < count; i++)
         {
@@ -74,10 +77,11 @@ public static class DeliveryDriver
         }
 
         var elapsed = Stopwatch.GetElapsedTime(run);
+        var cpuPerCall = string.Join('/', watched.Select((pid, i) => ((ProcessCpu.Milliseconds(pid) - cpu[i]) / (double)count).ToString("F2", CultureInfo.InvariantCulture)));
         Array.Sort(durations);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"RESULT run={name} rps={(perTarget ? targets : count) / elapsed.TotalSeconds:F1} p50={Percentile(durations, 0.50):F3} p99={Percentile(durations, 0.99):F3} calls={count} targets={targets} not_sent={notSent}"));
+            $"RESULT run={name} rps={(perTarget ? targets : count) / elapsed.TotalSeconds:F1} p50={Percentile(durations, 0.50):F3} p99={Percentile(durations, 0.99):F3} calls={count} targets={targets} not_sent={notSent} cpu_ms_per_call={cpuPerCall}"));
     }
 
     /// <summary>The nearest-rank percentile of sorted values.</summary>

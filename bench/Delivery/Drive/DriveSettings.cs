@@ -23,7 +23,7 @@ public sealed class DriveSettings
     public int Sends { get; set; } = 10;
 
     /// <summary>How long the baseline, the fan-out and the ring are exercised before anything is measured.</summary>
-    public double WarmupSeconds { get; set; } = 20;
+    public double WarmupSeconds { get; set; } = 30;
 
     public int RingSends { get; set; } = 2000;
 
