@@ -25,7 +25,7 @@ public sealed class FcmRetryTests : FcmChannelFixture
         {
             Assert.That(delivery.Outcome, Is.EqualTo(PushOutcome.Sent));
             Assert.That(Bed.Fake.Sends, Has.Count.EqualTo(2));
-            Assert.That(elapsed.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)), "the backoff alone would be a tenth of that");
+            Assert.That(elapsed.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)), "Retry-After, not the shorter backoff, set the wait");
         });
     }
 
