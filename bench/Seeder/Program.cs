@@ -10,7 +10,8 @@ using PushTokenService.Infrastructure.Security;
 // delete pool: message records of the bench users, written to deletes.txt as "token id" lines.
 //   seeder <database file> <output folder> delivery <fan-out users>
 // delivery: ring records for the delivery rows: each fan-out user holds an APNs and an FCM record (their ids in
-// fanout-users.txt), and one more user holds an APNs, an FCM and a Huawei record (ring-user.txt).
+// fanout-users.txt, their tokens as "push_token os_token" lines in fanout-tokens.txt, for the baseline), and one more
+// user holds an APNs, an FCM and a Huawei record (ring-user.txt).
 var delivery = args.Length == 4 && args[2] == "delivery";
 if (args.Length != 5 && !delivery)
 {
@@ -80,12 +81,16 @@ for (var i = 0; i < fillerRecords; i++)
 }
 
 var fanOut = new List<long>();
+var fanOutTokens = new List<string>();
 for (var i = 0; i < fanOutUsers; i++)
 {
     var userId = InsertUser($"fanout{firstUser + i}");
-    InsertRecord(1, userId, null, $"{userId:x16}{new string('a', 48)}");
-    InsertRecord(1, userId, null, $"fcm-{userId}", "FCM", $"fcm-registration-{userId}");
+    var apnsToken = $"{userId:x16}{new string('a', 48)}";
+    var fcmToken = $"fcm-registration-{userId}";
+    InsertRecord(1, userId, null, apnsToken);
+    InsertRecord(1, userId, null, $"fcm-{userId}", "FCM", fcmToken);
     fanOut.Add(userId);
+    fanOutTokens.Add($"{apnsToken} {fcmToken}");
 }
 
 if (delivery)
@@ -95,6 +100,7 @@ if (delivery)
     InsertRecord(1, ringUser, null, $"fcm-{ringUser}", "FCM", $"fcm-registration-{ringUser}");
     InsertRecord(1, ringUser, null, $"hms-{ringUser}", "HUAWEI", $"hms-token-{ringUser}");
     File.WriteAllText(Path.Combine(output, "fanout-users.txt"), string.Join(',', fanOut));
+    File.WriteAllLines(Path.Combine(output, "fanout-tokens.txt"), fanOutTokens);
     File.WriteAllText(Path.Combine(output, "ring-user.txt"), ringUser.ToString(CultureInfo.InvariantCulture));
 }
 

@@ -56,7 +56,12 @@ public sealed class FakeApnsServer : IAsyncDisposable
         clock ??= TimeProvider.System;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        {
+            // APNs advertises 500 concurrent streams a connection; at Kestrel's 100 a fan-out of a thousand on a busy machine
+            // trips Kestrel's ENHANCE_YOUR_CALM guard, which counts finished streams the server has not yet cleaned up.
+            kestrel.Limits.Http2.MaxStreamsPerConnection = 500;
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
+        });
         var app = builder.Build();
         var server = new FakeApnsServer(app, new ApnsProviderTokenVerifier(keys, clock), clock, record);
         app.Run(server.AnswerAsync);
