@@ -285,6 +285,22 @@ public sealed class SendPushCommandHandlerTests
     }
 
     [Test]
+    public async Task Records_sharing_one_dead_token_are_deleted_once_and_share_the_outcome()
+    {
+        Answer(PushChannel.Fcm, target => new PushDelivery(target.Record.Id, PushOutcome.Invalidated, "UNREGISTERED"));
+        Add(1, platform: "FCM", osToken: "fcm-shared", pushToken: "phone-a");
+        Add(2, platform: "FCM", osToken: "fcm-shared", pushToken: "phone-b", userId: 8);
+
+        var response = await Handle("""{"kind":"ring","user_ids":[7,8]}""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_invalidations, Is.EqualTo(new[] { new PushTokenInvalidation(TokenKind.Ring, null, "fcm-shared", Bundle, null, null) }));
+            Assert.That(response.Results.Select(r => (r.TokenId, r.Outcome)), Is.EqualTo(new[] { (1L, "invalidated"), (2L, "invalidated") }));
+        });
+    }
+
+    [Test]
     public async Task Dead_token_of_a_record_changed_during_the_send_fails_with_the_providers_reason()
     {
         _deleted = 0;

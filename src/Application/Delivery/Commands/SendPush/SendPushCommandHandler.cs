@@ -178,35 +178,60 @@ public sealed partial class SendPushCommandHandler(
         }
     }
 
-    /// <summary>Deletes the records the providers report dead, concurrently; a record changed during the send is kept.</summary>
-    private async Task<TargetResult[]> PruneDeadTokensAsync(TokenKind kind, List<TargetResult> results, CancellationToken cancellationToken) =>
-        await Task.WhenAll(results.Select(result => result.Delivery.Outcome == PushOutcome.Invalidated
-            ? InvalidateAsync(kind, result, cancellationToken)
-            : Task.FromResult(result)));
+    /// <summary>
+    /// Deletes the records the providers report dead, concurrently; a record changed during the send is kept. Records that
+    /// share one dead token are deleted by one statement and share its outcome.
+    /// </summary>
+    private async Task<IEnumerable<TargetResult>> PruneDeadTokensAsync(
+        TokenKind kind, List<TargetResult> results, CancellationToken cancellationToken)
+    {
+        var dead = results
+            .Where(result => result.Delivery.Outcome == PushOutcome.Invalidated)
+            .GroupBy(result => Invalidation(kind, result))
+            .ToList();
+        if (dead.Count == 0)
+        {
+            return results;
+        }
 
-    private async Task<TargetResult> InvalidateAsync(TokenKind kind, TargetResult result, CancellationToken cancellationToken)
+        var deleted = await Task.WhenAll(dead.Select(group => InvalidateAsync(group.Key, group.First().Record.Id, cancellationToken)));
+        var outcomes = new Dictionary<PushTokenInvalidation, PushOutcome>(dead.Count);
+        for (var i = 0; i < dead.Count; i++)
+        {
+            outcomes[dead[i].Key] = DeadTokenRule.Outcome(deleted[i]);
+        }
+
+        return results.Select(result => result.Delivery.Outcome == PushOutcome.Invalidated
+            ? result with { Delivery = result.Delivery with { Outcome = outcomes[Invalidation(kind, result)] } }
+            : result);
+    }
+
+    /// <summary>The records a dead token removes: those of the kind still holding it, in its app (and APNs environment).</summary>
+    private static PushTokenInvalidation Invalidation(TokenKind kind, TargetResult result)
     {
         var (record, address, delivery) = result;
         var apns = address.Channel == PushChannel.Apns;
-        var invalidation = new PushTokenInvalidation(
+        return new PushTokenInvalidation(
             kind,
             PushToken: apns ? address.Token : null,
             OsToken: apns ? null : address.Token,
             BundleId: record.BundleId,
             Dev: apns ? record.Dev : null,
             InvalidSince: delivery.InvalidSince);
-        int deleted;
+    }
+
+    /// <summary>How many records <paramref name="invalidation"/> deleted; none when the database failed (logged).</summary>
+    private async Task<int> InvalidateAsync(PushTokenInvalidation invalidation, long tokenId, CancellationToken cancellationToken)
+    {
         try
         {
-            deleted = await repository.InvalidateAsync(invalidation, cancellationToken);
+            return await repository.InvalidateAsync(invalidation, cancellationToken);
         }
         catch (DatabaseException exception)
         {
-            LogPruneFailed(logger, record.Id, exception.Code);
-            deleted = 0;
+            LogPruneFailed(logger, tokenId, exception.Code);
+            return 0;
         }
-
-        return result with { Delivery = delivery with { Outcome = DeadTokenRule.Outcome(deleted) } };
     }
 
     private SendPushResponse Answer(string pushId, string kind, List<TargetResult> results)
