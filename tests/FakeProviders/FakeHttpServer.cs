@@ -48,7 +48,13 @@ public sealed class FakeHttpServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = protocols));
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            // APNs advertises 500 concurrent streams a connection; at Kestrel's 100 a fan-out of a thousand on a busy machine
+            // trips Kestrel's ENHANCE_YOUR_CALM guard, which counts finished streams the server has not yet cleaned up.
+            kestrel.Limits.Http2.MaxStreamsPerConnection = 500;
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = protocols);
+        });
         var app = builder.Build();
         var server = new FakeHttpServer(app);
         app.Run(context => server.AnswerAsync(context, answer));

@@ -14,16 +14,23 @@ public static class ProviderHttpClient
 
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    /// <summary>
-    /// Posts a JSON <paramref name="body"/> with <c>authorization: Bearer {accessToken}</c>, the answer read whole, and
-    /// notes in <paramref name="reach"/> whether the provider answered or could not be connected to.
-    /// </summary>
+    /// <summary>Posts a JSON <paramref name="body"/> with <c>authorization: Bearer {accessToken}</c> as <see cref="SendNotingReachAsync"/> sends.</summary>
     public static async Task<HttpResponseMessage> PostJsonAsync(
         this HttpClient client, Uri uri, byte[] body, string accessToken, ProviderReach reach, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, uri);
         request.Content = new ByteArrayContent(body) { Headers = { ContentType = Json } };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return await client.SendNotingReachAsync(request, reach, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/>, the answer read whole, and notes in <paramref name="reach"/> whether the provider
+    /// answered or could not be connected to.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendNotingReachAsync(
+        this HttpClient client, HttpRequestMessage request, ProviderReach reach, CancellationToken cancellationToken)
+    {
         try
         {
             var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);

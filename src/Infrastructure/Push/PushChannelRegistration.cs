@@ -9,18 +9,22 @@ public static class PushChannelRegistration
 {
     /// <summary>
     /// Registers a channel whose options are read by <paramref name="read"/> and checked at start by
-    /// <typeparamref name="TValidator"/>, with a named client for its sends and one for its access-token requests.
+    /// <typeparamref name="TValidator"/>, with a named provider client for each of <paramref name="clientNames"/>
+    /// (its sends and, where it has them, its access-token requests).
     /// </summary>
     public static IServiceCollection AddPushChannel<TChannel, TOptions, TValidator>(
-        this IServiceCollection services, PushChannel channel, Action<TOptions> read, string sendClientName, string tokenClientName)
+        this IServiceCollection services, PushChannel channel, Action<TOptions> read, params string[] clientNames)
         where TChannel : class, IPushChannel
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>
     {
         services.AddOptions<TOptions>().Configure(read).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
-        services.AddProviderHttpClient(sendClientName, channel);
-        services.AddProviderHttpClient(tokenClientName, channel);
+        foreach (var name in clientNames)
+        {
+            services.AddProviderHttpClient(name, channel);
+        }
+
         services.AddSingleton<TChannel>();
         services.AddSingleton<IPushChannel>(provider => provider.GetRequiredService<TChannel>());
         return services;

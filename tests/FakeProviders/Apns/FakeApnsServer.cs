@@ -2,13 +2,8 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace PushTokenService.FakeProviders.Apns;
 
@@ -21,26 +16,24 @@ public sealed class FakeApnsServer : IAsyncDisposable
 {
     private const string DevicePath = "/3/device/";
 
-    private readonly WebApplication _app;
     private readonly ApnsProviderTokenVerifier _verifier;
     private readonly TimeProvider _clock;
     private readonly bool _record;
-    private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, AnswerScript> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<ApnsReceivedRequest>> _firstRequests = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ApnsReceivedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, byte> _providerTokens = new(StringComparer.Ordinal);
+    private FakeHttpServer _server = null!;
 
-    private FakeApnsServer(WebApplication app, ApnsProviderTokenVerifier verifier, TimeProvider clock, bool record)
+    private FakeApnsServer(ApnsProviderTokenVerifier verifier, TimeProvider clock, bool record)
     {
-        _app = app;
         _verifier = verifier;
         _clock = clock;
         _record = record;
     }
 
     /// <summary>The endpoint to configure as <c>Push:Apns:ProductionEndpoint</c> or <c>SandboxEndpoint</c>.</summary>
-    public Uri Endpoint { get; private set; } = null!;
+    public Uri Endpoint => _server.BaseAddress;
 
     /// <summary>Every request received, in arrival order.</summary>
     public IReadOnlyCollection<ApnsReceivedRequest> Requests => _requests;
@@ -54,20 +47,9 @@ public sealed class FakeApnsServer : IAsyncDisposable
     public static async Task<FakeApnsServer> StartAsync(IEnumerable<ApnsTestKey> keys, TimeProvider? clock = null, bool record = true)
     {
         clock ??= TimeProvider.System;
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            // APNs advertises 500 concurrent streams a connection; at Kestrel's 100 a fan-out of a thousand on a busy machine
-            // trips Kestrel's ENHANCE_YOUR_CALM guard, which counts finished streams the server has not yet cleaned up.
-            kestrel.Limits.Http2.MaxStreamsPerConnection = 500;
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
-        });
-        var app = builder.Build();
-        var server = new FakeApnsServer(app, new ApnsProviderTokenVerifier(keys, clock), clock, record);
-        app.Run(server.AnswerAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.Endpoint = new Uri(address);
+        var server = new FakeApnsServer(new ApnsProviderTokenVerifier(keys, clock), clock, record);
+        server._server = await FakeHttpServer.StartAsync(server.AnswerAsync, HttpProtocols.Http2).ConfigureAwait(false);
+        server._server.RecordRequests = record;
         return server;
     }
 
@@ -79,33 +61,26 @@ public sealed class FakeApnsServer : IAsyncDisposable
 
     public IReadOnlyList<ApnsReceivedRequest> RequestsFor(string pushToken) => _requests.Where(r => r.PushToken == pushToken).ToList();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        _stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private TaskCompletionSource<ApnsReceivedRequest> FirstRequest(string pushToken) =>
         _firstRequests.GetOrAdd(pushToken, _ => new TaskCompletionSource<ApnsReceivedRequest>(TaskCreationOptions.RunContinuationsAsynchronously));
 
-    private async Task AnswerAsync(HttpContext context)
+    private async Task AnswerAsync(HttpContext context, ReceivedRequest received)
     {
         var request = context.Request;
-        var path = request.Path.Value ?? "";
-        if (request.Method != HttpMethods.Post || !path.StartsWith(DevicePath, StringComparison.Ordinal))
+        if (received.Method != HttpMethods.Post || !received.Path.StartsWith(DevicePath, StringComparison.Ordinal))
         {
             await WriteAsync(context.Response, HttpStatusCode.NotFound, "BadPath");
             return;
         }
 
-        var pushToken = Uri.UnescapeDataString(path[DevicePath.Length..]);
+        var pushToken = Uri.UnescapeDataString(received.Path[DevicePath.Length..]);
         var authorization = request.Headers.Authorization.ToString();
         var jwt = authorization.StartsWith("bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..] : "";
         if (_record)
         {
-            await RecordAsync(context, pushToken, jwt);
+            Record(new ApnsReceivedRequest(pushToken, request.Protocol, received.Headers, received.Json, _clock.GetUtcNow()), jwt);
         }
 
         if (!_verifier.IsValid(jwt))
@@ -117,7 +92,7 @@ public sealed class FakeApnsServer : IAsyncDisposable
         var answer = _scripts.TryGetValue(pushToken, out var script) ? script.Next() : ApnsFakeAnswer.Sent;
         if (answer.Hold is { } hold)
         {
-            using var abandon = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            using var abandon = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _server.Stopping);
             try
             {
                 await hold.WaitAsync(abandon.Token);
@@ -146,24 +121,11 @@ public sealed class FakeApnsServer : IAsyncDisposable
         await WriteAsync(response, answer.Status, answer.Reason, answer.Timestamp);
     }
 
-    private async Task RecordAsync(HttpContext context, string pushToken, string jwt)
+    private void Record(ApnsReceivedRequest received, string jwt)
     {
-        var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal);
-        JsonElement body;
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-            body = document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            body = default;
-        }
-
-        var received = new ApnsReceivedRequest(pushToken, context.Request.Protocol, headers, body, _clock.GetUtcNow());
         _requests.Enqueue(received);
         _providerTokens.TryAdd(jwt, 0);
-        FirstRequest(pushToken).TrySetResult(received);
+        FirstRequest(received.PushToken).TrySetResult(received);
     }
 
     private static async Task WriteAsync(HttpResponse response, HttpStatusCode status, string? reason, DateTimeOffset? timestamp = null)

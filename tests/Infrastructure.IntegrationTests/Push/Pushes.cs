@@ -26,11 +26,12 @@ public static class Pushes
             new Dictionary<string, string> { ["event"] = "motion" }, 86400, "visitor", sentAt, sentAt + TimeSpan.FromSeconds(10));
     }
 
-    public static PushTarget Target(long tokenId, string osToken, string bundleId, string platform)
+    /// <summary>A record of <paramref name="osToken"/> for <paramref name="bundleId"/>; <paramref name="dev"/> 1 is a development build.</summary>
+    public static PushTarget Target(long tokenId, string osToken, string bundleId, string platform, int dev = 0, TokenKind kind = TokenKind.Ring)
     {
         var registered = DateTimeOffset.UnixEpoch;
         return new PushTarget(
-            new PushTokenRecord(tokenId, 1, TokenKind.Ring, $"push-{tokenId}", "en", 0, bundleId, "Android", osToken, platform, registered, registered),
+            new PushTokenRecord(tokenId, 1, kind, $"push-{tokenId}", "en", dev, bundleId, "Android", osToken, platform, registered, registered),
             osToken);
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Polly;
 using PushTokenService.Application.Common.Interfaces;
-using PushTokenService.Application.Common.Metrics;
 using PushTokenService.Domain.Delivery;
 
 namespace PushTokenService.Infrastructure.Push.Apns;
@@ -9,7 +8,7 @@ namespace PushTokenService.Infrastructure.Push.Apns;
 /// <summary>
 /// Apple Push Notification service with token-based authentication (API.md section 10.3): a record of <c>dev</c> 0 goes
 /// to the production endpoint, of <c>dev</c> 1 to the sandbox; every target of a send at once, each retried under
-/// <see cref="ProviderRetry"/> until the send's deadline.
+/// <see cref="ProviderRetry"/> until the send's deadline; an expired provider token is renewed and the request sent again once.
 /// </summary>
 public sealed class ApnsChannel : IPushChannel
 {
@@ -17,22 +16,15 @@ public sealed class ApnsChannel : IPushChannel
 
     private readonly IHttpClientFactory _httpClients;
     private readonly ApnsCredentials _credentials;
-    private readonly DeliveryMetrics _metrics;
     private readonly TimeProvider _clock;
     private readonly Uri _production;
     private readonly Uri _sandbox;
     private readonly ResiliencePipeline<ApnsAnswer> _retry;
 
-    public ApnsChannel(
-        IHttpClientFactory httpClients,
-        ApnsCredentials credentials,
-        IOptions<ApnsOptions> options,
-        DeliveryMetrics metrics,
-        TimeProvider clock)
+    public ApnsChannel(IHttpClientFactory httpClients, ApnsCredentials credentials, IOptions<ApnsOptions> options, TimeProvider clock)
     {
         _httpClients = httpClients;
         _credentials = credentials;
-        _metrics = metrics;
         _clock = clock;
         _production = options.Value.ProductionEndpoint;
         _sandbox = options.Value.SandboxEndpoint;
@@ -47,22 +39,19 @@ public sealed class ApnsChannel : IPushChannel
     public async Task<IReadOnlyList<PushDelivery>> SendAsync(
         PushMessage message, IReadOnlyList<PushTarget> targets, CancellationToken cancellationToken)
     {
+        using var deadline = new SendDeadline(message, _clock, cancellationToken);
         var template = new ApnsRequestTemplate(message);
         var client = _httpClients.CreateClient(HttpClientName);
-        var remaining = message.Deadline - _clock.GetUtcNow();
-        using var deadline = new CancellationTokenSource(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, _clock);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
-
         var sends = new Task<PushDelivery>[targets.Count];
         for (var i = 0; i < targets.Count; i++)
         {
-            sends[i] = SendAsync(client, template, targets[i], stop.Token);
+            sends[i] = SendAsync(client, template, targets[i], deadline.Token);
         }
 
-        return await Task.WhenAll(sends);
+        return await Task.WhenAll(sends).ConfigureAwait(false);
     }
 
-    private async Task<PushDelivery> SendAsync(HttpClient client, ApnsRequestTemplate template, PushTarget target, CancellationToken stop)
+    private async Task<PushDelivery> SendAsync(HttpClient client, ApnsRequestTemplate template, PushTarget target, CancellationToken deadline)
     {
         var record = target.Record;
         if (_credentials.For(record.BundleId) is not { } providerToken)
@@ -71,15 +60,14 @@ public sealed class ApnsChannel : IPushChannel
         }
 
         var device = ApnsRequestTemplate.DeviceUri(record.Dev == 1 ? _sandbox : _production, target.Token);
-        var send = new ApnsDeviceSend(client, template, record.BundleId, device, providerToken, _metrics, _clock);
+        var send = new ApnsDeviceSend(client, template, record.BundleId, device, providerToken, _clock);
         try
         {
-            var answer = await _retry.ExecuteAsync(static (send, cancellation) => send.SendAsync(cancellation), send, stop);
-            return answer.ToDelivery(record.Id, send.ApnsId);
+            return (await _retry.SendRenewingOnceAsync(send, deadline).ConfigureAwait(false)).ToDelivery(record.Id, send.ApnsId);
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            return new PushDelivery(record.Id, PushOutcome.Failed, send.Unreachable ? "unreachable" : "deadline");
+            return SendDeadline.Missed(record.Id, send.Reach);
         }
     }
 }

@@ -53,20 +53,17 @@ public sealed class ApnsProviderToken : IDisposable
     }
 
     /// <summary>
-    /// After APNs answered <c>ExpiredProviderToken</c> to <paramref name="rejected"/>: a new token, made once however many
-    /// requests were refused with the same one.
+    /// After APNs answered <c>ExpiredProviderToken</c> to <paramref name="rejected"/>: a new current token, made once however
+    /// many requests were refused with the same one.
     /// </summary>
-    public string Renew(string rejected)
+    public void Renew(string rejected)
     {
         lock (_minting)
         {
-            var current = _current;
-            if (current is null || current.Jwt == rejected)
+            if (_current is null || _current.Jwt == rejected)
             {
-                _current = current = Mint();
+                _current = Mint();
             }
-
-            return current.Jwt;
         }
     }
 

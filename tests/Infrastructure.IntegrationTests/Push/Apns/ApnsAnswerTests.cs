@@ -12,10 +12,10 @@ public sealed class ApnsAnswerTests : ApnsChannelFixture
     [Test]
     public async Task Ok_is_sent_with_theApns_id_as_provider_id()
     {
-        var delivery = await Apns.SendAsync(Device);
+        var delivery = await Bed.SendAsync(Device);
 
         Assert.That(delivery.Outcome, Is.EqualTo(PushOutcome.Sent));
-        Assert.That(delivery.ProviderId, Is.EqualTo(Apns.Production.Requests.Single().Header("apns-id")));
+        Assert.That(delivery.ProviderId, Is.EqualTo(Bed.Production.Requests.Single().Header("apns-id")));
         Assert.That(delivery.Reason, Is.Null);
     }
 
@@ -23,9 +23,9 @@ public sealed class ApnsAnswerTests : ApnsChannelFixture
     public async Task Gone_unregistered_is_invalidated_since_its_timestamp()
     {
         var since = DateTimeOffset.FromUnixTimeMilliseconds(1_767_225_600_123);
-        Apns.Production.Script(Device, ApnsFakeAnswer.Unregistered(since));
+        Bed.Production.Script(Device, ApnsFakeAnswer.Unregistered(since));
 
-        var delivery = await Apns.SendAsync(Device);
+        var delivery = await Bed.SendAsync(Device);
 
         Assert.That(delivery.Outcome, Is.EqualTo(PushOutcome.Invalidated));
         Assert.That(delivery.Reason, Is.EqualTo("Unregistered"));
@@ -35,9 +35,9 @@ public sealed class ApnsAnswerTests : ApnsChannelFixture
     [Test]
     public async Task Gone_expired_token_is_invalidated()
     {
-        Apns.Production.Script(Device, new ApnsFakeAnswer(HttpStatusCode.Gone, "ExpiredToken", DateTimeOffset.UnixEpoch.AddDays(20_000)));
+        Bed.Production.Script(Device, new ApnsFakeAnswer(HttpStatusCode.Gone, "ExpiredToken", DateTimeOffset.UnixEpoch.AddDays(20_000)));
 
-        var delivery = await Apns.SendAsync(Device);
+        var delivery = await Bed.SendAsync(Device);
 
         Assert.That(delivery.Outcome, Is.EqualTo(PushOutcome.Invalidated));
         Assert.That(delivery.Reason, Is.EqualTo("ExpiredToken"));
@@ -47,9 +47,9 @@ public sealed class ApnsAnswerTests : ApnsChannelFixture
     [TestCase("DeviceTokenNotForTopic")]
     public async Task Bad_request_for_a_dead_token_is_invalidated_without_a_time(string reason)
     {
-        Apns.Production.Script(Device, new ApnsFakeAnswer(HttpStatusCode.BadRequest, reason));
+        Bed.Production.Script(Device, new ApnsFakeAnswer(HttpStatusCode.BadRequest, reason));
 
-        var delivery = await Apns.SendAsync(Device);
+        var delivery = await Bed.SendAsync(Device);
 
         Assert.That(delivery.Outcome, Is.EqualTo(PushOutcome.Invalidated));
         Assert.That(delivery.Reason, Is.EqualTo(reason));
@@ -61,9 +61,9 @@ public sealed class ApnsAnswerTests : ApnsChannelFixture
     [TestCase(HttpStatusCode.Forbidden, "BadCertificateEnvironment")]
     public async Task Any_other_answer_fails_with_its_reason(HttpStatusCode status, string reason)
     {
-        Apns.Production.Script(Device, new ApnsFakeAnswer(status, reason));
+        Bed.Production.Script(Device, new ApnsFakeAnswer(status, reason));
 
-        var delivery = await Apns.SendAsync(Device);
+        var delivery = await Bed.SendAsync(Device);
 
         Assert.That(delivery.Outcome, Is.EqualTo(PushOutcome.Failed));
         Assert.That(delivery.Reason, Is.EqualTo(reason));
@@ -72,9 +72,9 @@ public sealed class ApnsAnswerTests : ApnsChannelFixture
     [Test]
     public async Task Answer_without_a_reason_fails_with_its_status_code()
     {
-        Apns.Production.Script(Device, new ApnsFakeAnswer(HttpStatusCode.NotFound));
+        Bed.Production.Script(Device, new ApnsFakeAnswer(HttpStatusCode.NotFound));
 
-        var delivery = await Apns.SendAsync(Device);
+        var delivery = await Bed.SendAsync(Device);
 
         Assert.That(delivery.Outcome, Is.EqualTo(PushOutcome.Failed));
         Assert.That(delivery.Reason, Is.EqualTo("404"));
@@ -83,10 +83,10 @@ public sealed class ApnsAnswerTests : ApnsChannelFixture
     [Test]
     public async Task Each_target_gets_its_own_outcome_in_target_order()
     {
-        Apns.Production.Script("dead", ApnsFakeAnswer.BadDeviceToken);
-        var targets = new[] { Apns.Target("alive"), Apns.Target("dead"), Apns.Target("other-app", bundleId: "com.other.app") };
+        Bed.Production.Script("dead", ApnsFakeAnswer.BadDeviceToken);
+        var targets = new[] { Bed.Target("alive"), Bed.Target("dead"), Bed.Target("other-app", bundleId: "com.other.app") };
 
-        var deliveries = await Apns.Channel.SendAsync(Apns.Message(), targets, CancellationToken.None);
+        var deliveries = await Bed.Channel.SendAsync(Bed.Message(), targets, CancellationToken.None);
 
         Assert.That(deliveries.Select(d => d.TokenId), Is.EqualTo(targets.Select(t => t.Record.Id)));
         Assert.That(
@@ -97,8 +97,8 @@ public sealed class ApnsAnswerTests : ApnsChannelFixture
     [Test]
     public void Only_the_configured_bundle_id_is_configured()
     {
-        Assert.That(Apns.Channel.IsConfigured(ApnsChannelHarness.BundleId), Is.True);
-        Assert.That(Apns.Channel.IsConfigured("com.lancens.App"), Is.False);
-        Assert.That(Apns.Channel.IsConfigured("com.other.app"), Is.False);
+        Assert.That(Bed.Channel.IsConfigured(ApnsTestBed.BundleId), Is.True);
+        Assert.That(Bed.Channel.IsConfigured("com.lancens.App"), Is.False);
+        Assert.That(Bed.Channel.IsConfigured("com.other.app"), Is.False);
     }
 }

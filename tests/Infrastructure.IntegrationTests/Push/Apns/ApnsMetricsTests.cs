@@ -27,9 +27,9 @@ public sealed class ApnsMetricsTests : ApnsChannelFixture
             statuses.Enqueue(((string)tagList.Single(t => t.Key == "channel").Value!, (int)tagList.Single(t => t.Key == "status").Value!));
         });
         listener.Start();
-        Apns.Production.Script("device", new ApnsFakeAnswer(HttpStatusCode.ServiceUnavailable), ApnsFakeAnswer.Sent);
+        Bed.Production.Script("device", new ApnsFakeAnswer(HttpStatusCode.ServiceUnavailable), ApnsFakeAnswer.Sent);
 
-        await Apns.SendAsync("device");
+        await Bed.SendAsync("device");
 
         Assert.That(statuses, Is.EqualTo(new[] { ("apns", 503), ("apns", 200) }));
     }

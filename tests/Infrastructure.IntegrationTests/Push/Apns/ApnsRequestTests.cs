@@ -12,11 +12,11 @@ public sealed class ApnsRequestTests : ApnsChannelFixture
     [Test]
     public async Task Ring_is_a_voip_push_to_the_voip_topic_over_http2()
     {
-        var message = Apns.Message(TokenKind.Ring, ttlSeconds: 30);
+        var message = Bed.Message(TokenKind.Ring, ttlSeconds: 30);
 
-        await Apns.SendAsync(Device, message);
+        await Bed.SendAsync(Device, message);
 
-        var request = Apns.Production.Requests.Single();
+        var request = Bed.Production.Requests.Single();
         Assert.Multiple(() =>
         {
             Assert.That(request.Protocol, Is.EqualTo("HTTP/2"));
@@ -33,9 +33,9 @@ public sealed class ApnsRequestTests : ApnsChannelFixture
     [Test]
     public async Task Message_is_an_alert_to_the_app_topic()
     {
-        await Apns.SendAsync(Device, Apns.Message(TokenKind.Message, title: "Front door", body: "Someone rang"));
+        await Bed.SendAsync(Device, Bed.Message(TokenKind.Message, title: "Front door", body: "Someone rang"));
 
-        var request = Apns.Production.Requests.Single();
+        var request = Bed.Production.Requests.Single();
         Assert.That(request.Header("apns-push-type"), Is.EqualTo("alert"));
         Assert.That(request.Header("apns-topic"), Is.EqualTo("com.lancens.app"));
     }
@@ -43,10 +43,10 @@ public sealed class ApnsRequestTests : ApnsChannelFixture
     [Test]
     public async Task Apns_id_is_a_new_lower_case_uuid_per_device()
     {
-        var message = Apns.Message();
-        await Apns.Channel.SendAsync(message, [Apns.Target(Device), Apns.Target(Device + "ff")], CancellationToken.None);
+        var message = Bed.Message();
+        await Bed.Channel.SendAsync(message, [Bed.Target(Device), Bed.Target(Device + "ff")], CancellationToken.None);
 
-        var ids = Apns.Production.Requests.Select(r => r.Header("apns-id")).ToList();
+        var ids = Bed.Production.Requests.Select(r => r.Header("apns-id")).ToList();
         Assert.That(ids, Has.All.Match("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
         Assert.That(ids, Is.Unique);
     }
@@ -54,11 +54,11 @@ public sealed class ApnsRequestTests : ApnsChannelFixture
     [Test]
     public async Task Ring_body_is_an_empty_aps_and_the_common_keys()
     {
-        var message = Apns.Message(TokenKind.Ring, data: new Dictionary<string, string> { ["door"] = "front" });
+        var message = Bed.Message(TokenKind.Ring, data: new Dictionary<string, string> { ["door"] = "front" });
 
-        await Apns.SendAsync(Device, message);
+        await Bed.SendAsync(Device, message);
 
-        var body = Apns.Production.Requests.Single().Body;
+        var body = Bed.Production.Requests.Single().Body;
         Assert.That(
             body.GetRawText(),
             Is.EqualTo($$"""{"aps":{},"door":"front","push_id":"{{message.PushId}}","kind":"ring","sent_at":{{message.SentAt.ToUnixTimeMilliseconds()}}}"""));
@@ -67,11 +67,11 @@ public sealed class ApnsRequestTests : ApnsChannelFixture
     [Test]
     public async Task Message_body_has_the_alert_title_and_body_and_the_default_sound()
     {
-        var message = Apns.Message(TokenKind.Message, title: "Front door", body: "Someone rang");
+        var message = Bed.Message(TokenKind.Message, title: "Front door", body: "Someone rang");
 
-        await Apns.SendAsync(Device, message);
+        await Bed.SendAsync(Device, message);
 
-        var body = Apns.Production.Requests.Single().Body;
+        var body = Bed.Production.Requests.Single().Body;
         Assert.Multiple(() =>
         {
             Assert.That(body.GetProperty("aps").GetRawText(), Is.EqualTo("""{"alert":{"title":"Front door","body":"Someone rang"},"sound":"default"}"""));
@@ -83,36 +83,36 @@ public sealed class ApnsRequestTests : ApnsChannelFixture
     [Test]
     public async Task Message_alert_holds_only_the_fields_given()
     {
-        await Apns.SendAsync(Device, Apns.Message(TokenKind.Message, title: "Front door"));
+        await Bed.SendAsync(Device, Bed.Message(TokenKind.Message, title: "Front door"));
 
-        var aps = Apns.Production.Requests.Single().Body.GetProperty("aps");
+        var aps = Bed.Production.Requests.Single().Body.GetProperty("aps");
         Assert.That(aps.GetRawText(), Is.EqualTo("""{"alert":{"title":"Front door"},"sound":"default"}"""));
     }
 
     [Test]
     public async Task Ttl_of_zero_sends_expiration_zero()
     {
-        await Apns.SendAsync(Device, Apns.Message(ttlSeconds: 0));
+        await Bed.SendAsync(Device, Bed.Message(ttlSeconds: 0));
 
-        Assert.That(Apns.Production.Requests.Single().Header("apns-expiration"), Is.EqualTo("0"));
+        Assert.That(Bed.Production.Requests.Single().Header("apns-expiration"), Is.EqualTo("0"));
     }
 
     [Test]
     public async Task Collapse_id_is_sent_when_given()
     {
-        await Apns.SendAsync(Device, Apns.Message(TokenKind.Message, body: "Battery low", collapseId: "battery"));
+        await Bed.SendAsync(Device, Bed.Message(TokenKind.Message, body: "Battery low", collapseId: "battery"));
 
-        Assert.That(Apns.Production.Requests.Single().Header("apns-collapse-id"), Is.EqualTo("battery"));
+        Assert.That(Bed.Production.Requests.Single().Header("apns-collapse-id"), Is.EqualTo("battery"));
     }
 
     [Test]
     public async Task Dev_1_goes_to_the_sandbox_and_dev_0_to_production()
     {
-        await Apns.SendAsync("sandbox-device", dev: 1);
-        await Apns.SendAsync("production-device", dev: 0);
+        await Bed.SendAsync("sandbox-device", dev: 1);
+        await Bed.SendAsync("production-device", dev: 0);
 
-        Assert.That(Apns.Sandbox.Requests.Select(r => r.PushToken), Is.EqualTo(new[] { "sandbox-device" }));
-        Assert.That(Apns.Production.Requests.Select(r => r.PushToken), Is.EqualTo(new[] { "production-device" }));
+        Assert.That(Bed.Sandbox.Requests.Select(r => r.PushToken), Is.EqualTo(new[] { "sandbox-device" }));
+        Assert.That(Bed.Production.Requests.Select(r => r.PushToken), Is.EqualTo(new[] { "production-device" }));
     }
 
     [Test]
@@ -120,8 +120,8 @@ public sealed class ApnsRequestTests : ApnsChannelFixture
     {
         const string token = "fcm:APA91b/+x?y#z";
 
-        await Apns.SendAsync(token);
+        await Bed.SendAsync(token);
 
-        Assert.That(Apns.Production.Requests.Single().PushToken, Is.EqualTo(token));
+        Assert.That(Bed.Production.Requests.Single().PushToken, Is.EqualTo(token));
     }
 }

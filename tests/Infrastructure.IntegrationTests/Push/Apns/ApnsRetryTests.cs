@@ -14,11 +14,11 @@ public sealed class ApnsRetryTests : ApnsChannelFixture
     public async Task Too_many_requests_is_retried_after_its_retry_after()
     {
         var retryAfter = TimeSpan.FromSeconds(1);
-        Apns.Production.Script(Device, ApnsFakeAnswer.TooManyRequests(retryAfter), ApnsFakeAnswer.Sent);
+        Bed.Production.Script(Device, ApnsFakeAnswer.TooManyRequests(retryAfter), ApnsFakeAnswer.Sent);
 
-        var delivery = await Apns.SendAsync(Device);
+        var delivery = await Bed.SendAsync(Device);
 
-        var requests = Apns.Production.RequestsFor(Device);
+        var requests = Bed.Production.RequestsFor(Device);
         Assert.That(delivery.Outcome, Is.EqualTo(PushOutcome.Sent));
         Assert.That(requests, Has.Count.EqualTo(2));
         Assert.That(requests[1].ReceivedAt - requests[0].ReceivedAt, Is.GreaterThanOrEqualTo(retryAfter));
@@ -29,32 +29,32 @@ public sealed class ApnsRetryTests : ApnsChannelFixture
     [TestCase(HttpStatusCode.ServiceUnavailable)]
     public async Task Server_error_is_retried_with_backoff_until_sent(HttpStatusCode status)
     {
-        Apns.Production.Script(Device, new ApnsFakeAnswer(status, "ServiceUnavailable"), new ApnsFakeAnswer(status), ApnsFakeAnswer.Sent);
+        Bed.Production.Script(Device, new ApnsFakeAnswer(status, "ServiceUnavailable"), new ApnsFakeAnswer(status), ApnsFakeAnswer.Sent);
 
-        var delivery = await Apns.SendAsync(Device);
+        var delivery = await Bed.SendAsync(Device);
 
         Assert.That(delivery.Outcome, Is.EqualTo(PushOutcome.Sent));
-        Assert.That(Apns.Production.RequestsFor(Device), Has.Count.EqualTo(3));
+        Assert.That(Bed.Production.RequestsFor(Device), Has.Count.EqualTo(3));
     }
 
     [Test]
     public async Task Server_error_until_the_deadline_fails_with_deadline()
     {
-        Apns.Production.Script(Device, ApnsFakeAnswer.InternalServerError);
+        Bed.Production.Script(Device, ApnsFakeAnswer.InternalServerError);
 
-        var delivery = await Apns.SendAsync(Device, Apns.Message(deadline: TimeSpan.FromSeconds(1)));
+        var delivery = await Bed.SendAsync(Device, Bed.Message(deadline: TimeSpan.FromSeconds(1)));
 
         Assert.That(delivery.Outcome, Is.EqualTo(PushOutcome.Failed));
         Assert.That(delivery.Reason, Is.EqualTo("deadline"));
-        Assert.That(Apns.Production.RequestsFor(Device), Has.Count.GreaterThan(1));
+        Assert.That(Bed.Production.RequestsFor(Device), Has.Count.GreaterThan(1));
     }
 
     [Test]
     public async Task Unanswered_request_fails_with_deadline()
     {
-        Apns.Production.Script(Device, ApnsFakeAnswer.Never);
+        Bed.Production.Script(Device, ApnsFakeAnswer.Never);
 
-        var delivery = await Apns.SendAsync(Device, Apns.Message(deadline: TimeSpan.FromSeconds(0.3)));
+        var delivery = await Bed.SendAsync(Device, Bed.Message(deadline: TimeSpan.FromSeconds(0.3)));
 
         Assert.That(delivery.Outcome, Is.EqualTo(PushOutcome.Failed));
         Assert.That(delivery.Reason, Is.EqualTo("deadline"));
@@ -63,10 +63,10 @@ public sealed class ApnsRetryTests : ApnsChannelFixture
     [Test]
     public async Task Deadline_of_one_target_leaves_the_others_outcomes()
     {
-        Apns.Production.Script("silent", ApnsFakeAnswer.Never);
-        var targets = new[] { Apns.Target("silent"), Apns.Target("answering") };
+        Bed.Production.Script("silent", ApnsFakeAnswer.Never);
+        var targets = new[] { Bed.Target("silent"), Bed.Target("answering") };
 
-        var deliveries = await Apns.Channel.SendAsync(Apns.Message(deadline: TimeSpan.FromSeconds(2)), targets, CancellationToken.None);
+        var deliveries = await Bed.Channel.SendAsync(Bed.Message(deadline: TimeSpan.FromSeconds(2)), targets, CancellationToken.None);
 
         Assert.That(deliveries.Select(d => d.Outcome), Is.EqualTo(new[] { PushOutcome.Failed, PushOutcome.Sent }));
     }
@@ -74,7 +74,7 @@ public sealed class ApnsRetryTests : ApnsChannelFixture
     [Test]
     public async Task Endpoint_that_never_accepts_a_connection_fails_as_unreachable()
     {
-        await using var unreachable = await ApnsChannelHarness.StartAsync(productionEndpoint: ClosedPort());
+        await using var unreachable = await ApnsTestBed.StartAsync(productionEndpoint: ClosedPort());
 
         var delivery = await unreachable.SendAsync(Device, unreachable.Message(deadline: TimeSpan.FromSeconds(0.5)));
 

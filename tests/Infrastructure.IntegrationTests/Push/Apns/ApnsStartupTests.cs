@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PushTokenService.FakeProviders.Apns;
 using PushTokenService.Infrastructure.Push.Apns;
@@ -35,12 +34,10 @@ public sealed class ApnsStartupTests
     [Test]
     public async Task Complete_credentials_start()
     {
-        using var host = Build(Settings());
+        await ChannelHost.StartAsync(Settings(), AddApns);
 
-        await host.StartAsync();
-
-        Assert.That(host.Services.GetRequiredService<ApnsChannel>().IsConfigured(BundleId), Is.True);
-        await host.StopAsync();
+        using var services = ChannelHost.Services(Settings(), TimeProvider.System, AddApns);
+        Assert.That(services.GetRequiredService<ApnsChannel>().IsConfigured(BundleId), Is.True);
     }
 
     [Test]
@@ -95,12 +92,12 @@ public sealed class ApnsStartupTests
     [Test]
     public async Task App_without_apns_credentials_is_not_configured_and_starts()
     {
-        using var host = Build(new Dictionary<string, string?> { ["Push:Apps:com.other.app:Fcm:ServiceAccountFile"] = "fcm.json" });
+        var settings = new Dictionary<string, string?> { ["Push:Apps:com.other.app:Fcm:ServiceAccountFile"] = "fcm.json" };
 
-        await host.StartAsync();
+        await ChannelHost.StartAsync(settings, AddApns);
 
-        Assert.That(host.Services.GetRequiredService<ApnsChannel>().IsConfigured("com.other.app"), Is.False);
-        await host.StopAsync();
+        using var services = ChannelHost.Services(settings, TimeProvider.System, AddApns);
+        Assert.That(services.GetRequiredService<ApnsChannel>().IsConfigured("com.other.app"), Is.False);
     }
 
     private Dictionary<string, string?> Settings() => new()
@@ -110,18 +107,11 @@ public sealed class ApnsStartupTests
         [ApnsOptions.Key(BundleId, "PrivateKeyFile")] = _keyFile,
     };
 
-    private static IHost Build(Dictionary<string, string?> settings)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddApnsChannel(builder.Configuration);
-        return builder.Build();
-    }
+    private static void AddApns(IServiceCollection services, IConfiguration configuration) => services.AddApnsChannel(configuration);
 
     private static async Task<string> StartFailureAsync(Dictionary<string, string?> settings)
     {
-        using var host = Build(settings);
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => ChannelHost.StartAsync(settings, AddApns));
         return failure!.Message;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PushTokenService.Application.Common.Interfaces;
 using PushTokenService.Domain.PushTokens;
@@ -8,10 +7,10 @@ using PushTokenService.Infrastructure.Push.Apns;
 namespace PushTokenService.Infrastructure.IntegrationTests.Push.Apns;
 
 /// <summary>
-/// The APNs channel as <see cref="ApnsServiceCollectionExtensions.AddApnsChannel"/> registers it, configured for one app
-/// whose production and sandbox endpoints are two fake APNs servers that trust the app's key.
+/// The APNs channel as the service registers it, configured for one app whose production and sandbox endpoints are two
+/// fake APNs servers that trust the app's key.
 /// </summary>
-public sealed class ApnsChannelHarness : IAsyncDisposable
+public sealed class ApnsTestBed : IAsyncDisposable
 {
     public const string BundleId = "com.lancens.app";
 
@@ -19,7 +18,7 @@ public sealed class ApnsChannelHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private long _nextRecordId;
 
-    private ApnsChannelHarness(
+    private ApnsTestBed(
         ApnsTestKey key, string keyFolder, FakeApnsServer production, FakeApnsServer sandbox, TimeProvider clock, Uri? productionEndpoint)
     {
         Key = key;
@@ -27,15 +26,15 @@ public sealed class ApnsChannelHarness : IAsyncDisposable
         Production = production;
         Sandbox = sandbox;
         Clock = clock;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Push:Apns:ProductionEndpoint"] = (productionEndpoint ?? production.Endpoint).AbsoluteUri,
             ["Push:Apns:SandboxEndpoint"] = sandbox.Endpoint.AbsoluteUri,
             [ApnsOptions.Key(BundleId, "TeamId")] = key.TeamId,
             [ApnsOptions.Key(BundleId, "KeyId")] = key.KeyId,
             [ApnsOptions.Key(BundleId, "PrivateKeyFile")] = key.WriteP8File(keyFolder),
-        }).Build();
-        _services = new ServiceCollection().AddSingleton(clock).AddApnsChannel(configuration).BuildServiceProvider();
+        };
+        _services = ChannelHost.Services(settings, clock, (s, c) => s.AddApnsChannel(c));
         Channel = _services.GetRequiredService<ApnsChannel>();
     }
 
@@ -52,7 +51,7 @@ public sealed class ApnsChannelHarness : IAsyncDisposable
     /// <param name="clock">The channel's and the fake servers' clock; the system clock when null.</param>
     /// <param name="serverKey">The key the fake servers trust; the app's own key when null.</param>
     /// <param name="productionEndpoint">Where dev 0 goes instead of the fake production server.</param>
-    public static async Task<ApnsChannelHarness> StartAsync(
+    public static async Task<ApnsTestBed> StartAsync(
         TimeProvider? clock = null, ApnsTestKey? serverKey = null, Uri? productionEndpoint = null)
     {
         clock ??= TimeProvider.System;
@@ -60,7 +59,7 @@ public sealed class ApnsChannelHarness : IAsyncDisposable
         var production = await FakeApnsServer.StartAsync([serverKey ?? key], clock);
         var sandbox = await FakeApnsServer.StartAsync([serverKey ?? key], clock);
         var folder = Path.Combine(Path.GetTempPath(), "apns-channel-tests", Guid.NewGuid().ToString("N"));
-        return new ApnsChannelHarness(key, folder, production, sandbox, clock, productionEndpoint);
+        return new ApnsTestBed(key, folder, production, sandbox, clock, productionEndpoint);
     }
 
     /// <summary>A send whose deadline is <paramref name="deadline"/> from now (10 s when null).</summary>
@@ -87,13 +86,8 @@ public sealed class ApnsChannelHarness : IAsyncDisposable
     }
 
     /// <summary>An APNs record (no push platform) of <paramref name="pushToken"/>.</summary>
-    public PushTarget Target(string pushToken, int dev = 0, string bundleId = BundleId, TokenKind kind = TokenKind.Ring)
-    {
-        var now = Clock.GetUtcNow();
-        var record = new PushTokenRecord(
-            Interlocked.Increment(ref _nextRecordId), 1, kind, pushToken, "en", dev, bundleId, "", "", "", now, now);
-        return new PushTarget(record, pushToken);
-    }
+    public PushTarget Target(string pushToken, int dev = 0, string bundleId = BundleId, TokenKind kind = TokenKind.Ring) =>
+        Pushes.Target(Interlocked.Increment(ref _nextRecordId), pushToken, bundleId, "", dev, kind);
 
     /// <summary>Sends <paramref name="message"/> (a ring when null) to one device and answers its delivery.</summary>
     public async Task<PushDelivery> SendAsync(string pushToken, PushMessage? message = null, int dev = 0)
