@@ -18,7 +18,13 @@ public static class ProviderHttpClient
     public static async Task<HttpResponseMessage> PostJsonAsync(
         this HttpClient client, Uri uri, byte[] body, string accessToken, ProviderReach reach, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri);
+        // HTTP/2 where TLS negotiates it, HTTP/1.1 on a cleartext endpoint: the client's default version applies only to
+        // the requests it builds itself.
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri)
+        {
+            Version = client.DefaultRequestVersion,
+            VersionPolicy = client.DefaultVersionPolicy,
+        };
         request.Content = new ByteArrayContent(body) { Headers = { ContentType = Json } };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return await client.SendNotingReachAsync(request, reach, cancellationToken).ConfigureAwait(false);
