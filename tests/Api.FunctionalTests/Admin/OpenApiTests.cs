@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using PushTokenService.Api.FunctionalTests.Support;
 
@@ -10,12 +9,7 @@ public sealed class OpenApiTests : FunctionalTestBase
     private JsonNode _document = null!;
 
     [OneTimeSetUp]
-    public async Task ReadDocument()
-    {
-        using var response = await Client.GetAsync("/swagger/v1/swagger.json");
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        _document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-    }
+    public async Task ReadDocument() => _document = await Client.ReadOpenApiDocumentAsync();
 
     [Test]
     public void OpenApi_describes_the_api_key_header()

@@ -8,47 +8,33 @@ namespace PushTokenService.Api.FunctionalTests.Delivery;
 /// POST /v1/api/admin/push to iPhones (API.md section 10.3, APNs): each answer of a fake APNs server through the real
 /// pipeline, and what becomes of the record.
 /// </summary>
-public sealed class ApnsDeliveryTests
+public sealed class ApnsDeliveryTests : FunctionalTestBase
 {
     private const double DeadlineSeconds = 2.5;
 
-    private ApnsTestKey _key = null!;
-    private string _keyFolder = null!;
+    private readonly ApnsTestKey _key = ApnsTestKey.Create();
+    private readonly string _keyFolder = Path.Combine(Path.GetTempPath(), "apns-delivery-tests", Guid.NewGuid().ToString("N"));
     private FakeApnsServer _production = null!;
     private FakeApnsServer _sandbox = null!;
-    private LogCapture _logs = null!;
-    private PushTokenApiFactory _factory = null!;
-    private HttpClient _client = null!;
 
-    [OneTimeSetUp]
-    public async Task StartServiceAsync()
+    protected override async Task<PushTokenApiFactory?> CreateOwnHostAsync()
     {
-        _key = ApnsTestKey.Create();
-        _keyFolder = Path.Combine(Path.GetTempPath(), "apns-delivery-tests", Guid.NewGuid().ToString("N"));
         _production = await FakeApnsServer.StartAsync([_key]);
         _sandbox = await FakeApnsServer.StartAsync([_key]);
-        _logs = new LogCapture();
-        _factory = new PushTokenApiFactory(
-            DeliveryApi.Settings(
-                ("Push:DeadlineSeconds", DeadlineSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                ("Push:Apns:ProductionEndpoint", _production.Endpoint.AbsoluteUri),
-                ("Push:Apns:SandboxEndpoint", _sandbox.Endpoint.AbsoluteUri),
-                ("Push:Apps:com.lancens.app:Apns:TeamId", _key.TeamId),
-                ("Push:Apps:com.lancens.app:Apns:KeyId", _key.KeyId),
-                ("Push:Apps:com.lancens.app:Apns:PrivateKeyFile", _key.WriteP8File(_keyFolder))),
-            logs: _logs);
-        _client = _factory.CreateClient();
+        return new PushTokenApiFactory(AdminApi.Settings(
+            ("Push:DeadlineSeconds", DeadlineSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Push:Apns:ProductionEndpoint", _production.Endpoint.AbsoluteUri),
+            ("Push:Apns:SandboxEndpoint", _sandbox.Endpoint.AbsoluteUri),
+            ("Push:Apps:com.lancens.app:Apns:TeamId", _key.TeamId),
+            ("Push:Apps:com.lancens.app:Apns:KeyId", _key.KeyId),
+            ("Push:Apps:com.lancens.app:Apns:PrivateKeyFile", _key.WriteP8File(_keyFolder))));
     }
 
     [OneTimeTearDown]
-    public async Task StopServiceAsync()
+    public async Task StopFakesAsync()
     {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        _factory.DeleteDatabase();
         await _production.DisposeAsync();
         await _sandbox.DisposeAsync();
-        _logs.Dispose();
         _key.Dispose();
         Directory.Delete(_keyFolder, recursive: true);
     }
@@ -58,7 +44,7 @@ public sealed class ApnsDeliveryTests
     {
         var (userId, _, pushToken, iphone) = await NewIphoneAsync(ApiClient.RingPath);
 
-        var (status, answer) = await _client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}]}""");
+        var (status, answer) = await Client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}]}""");
         var body = answer!;
 
         var request = _production.RequestsFor(pushToken).Single();
@@ -79,7 +65,7 @@ public sealed class ApnsDeliveryTests
     {
         var (userId, _, _, iphone) = await NewIphoneAsync(ApiClient.RingPath, ApnsFakeAnswer.Unregistered(DateTimeOffset.UtcNow.AddMinutes(1)));
 
-        var body = (await _client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}]}""")).Body!;
+        var body = (await Client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}]}""")).Body!;
 
         Assert.Multiple(async () =>
         {
@@ -97,7 +83,7 @@ public sealed class ApnsDeliveryTests
     {
         var (userId, _, _, iphone) = await NewIphoneAsync(ApiClient.MessagePath, new ApnsFakeAnswer(HttpStatusCode.BadRequest, reason));
 
-        var body = (await _client.PushAsync($$"""{"kind":"message","user_ids":[{{userId}}],"title":"Parcel"}""")).Body!;
+        var body = (await Client.PushAsync($$"""{"kind":"message","user_ids":[{{userId}}],"title":"Parcel"}""")).Body!;
 
         Assert.That(body.Result(iphone)["outcome"]!.GetValue<string>(), Is.EqualTo("invalidated"));
         Assert.That(body.Result(iphone)["reason"]!.GetValue<string>(), Is.EqualTo(reason));
@@ -109,7 +95,7 @@ public sealed class ApnsDeliveryTests
     {
         var (userId, _, _, iphone) = await NewIphoneAsync(ApiClient.RingPath, ApnsFakeAnswer.Unregistered(DateTimeOffset.UtcNow.AddDays(-1)));
 
-        var body = (await _client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}]}""")).Body!;
+        var body = (await Client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}]}""")).Body!;
 
         Assert.That(
             body.Result(iphone).ToJsonString(),
@@ -123,16 +109,16 @@ public sealed class ApnsDeliveryTests
         var release = new TaskCompletionSource();
         var (userId, session, pushToken, iphone) = await NewIphoneAsync(ApiClient.RingPath, ApnsFakeAnswer.BadDeviceToken.HeldUntil(release.Task));
 
-        var push = _client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}]}""");
+        var push = Client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}]}""");
         await _production.FirstRequestFor(pushToken);
         var newToken = ApiClient.NewPushToken();
-        var put = await _client.PutTokenAsync(ApiClient.RingPath, iphone, session, newToken);
+        var put = await Client.PutTokenAsync(ApiClient.RingPath, iphone, session, newToken);
         release.SetResult();
         var body = (await push).Body!;
 
         Assert.That(put.Status, Is.EqualTo(HttpStatusCode.OK), put.Text);
         Assert.That(body.Result(iphone)["outcome"]!.GetValue<string>(), Is.EqualTo("failed"));
-        Assert.That(await _client.ListPushTokensAsync(ApiClient.RingPath, session), Is.EqualTo(new[] { newToken }));
+        Assert.That(await Client.ListPushTokensAsync(ApiClient.RingPath, session), Is.EqualTo(new[] { newToken }));
     }
 
     [Test]
@@ -140,7 +126,7 @@ public sealed class ApnsDeliveryTests
     {
         var (userId, _, pushToken, iphone) = await NewIphoneAsync(ApiClient.RingPath, ApnsFakeAnswer.TooManyRequests(TimeSpan.FromSeconds(1)), ApnsFakeAnswer.Sent);
 
-        var body = (await _client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}]}""")).Body!;
+        var body = (await Client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}]}""")).Body!;
 
         var requests = _production.RequestsFor(pushToken);
         Assert.That(body.Result(iphone)["outcome"]!.GetValue<string>(), Is.EqualTo("sent"));
@@ -153,7 +139,7 @@ public sealed class ApnsDeliveryTests
     {
         var (userId, _, _, silent) = await NewIphoneAsync(ApiClient.RingPath, ApnsFakeAnswer.Never);
 
-        var (status, answer) = await _client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}]}""");
+        var (status, answer) = await Client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}]}""");
         var body = answer!;
 
         Assert.Multiple(async () =>
@@ -169,11 +155,11 @@ public sealed class ApnsDeliveryTests
     [Test]
     public async Task Development_build_record_goes_to_the_sandbox()
     {
-        var (userId, session) = await _client.NewSessionAsync();
+        var (userId, session) = await Client.NewSessionAsync();
         var pushToken = ApiClient.NewPushToken();
-        var iphone = await _client.AddRecordAsync(ApiClient.MessagePath, session, pushToken, """ "dev":1 """);
+        var iphone = await Client.AddRecordAsync(ApiClient.MessagePath, session, pushToken, """ "dev":1 """);
 
-        var body = (await _client.PushAsync($$"""{"kind":"message","user_ids":[{{userId}}],"body":"Battery low"}""")).Body!;
+        var body = (await Client.PushAsync($$"""{"kind":"message","user_ids":[{{userId}}],"body":"Battery low"}""")).Body!;
 
         Assert.That(body.Result(iphone)["outcome"]!.GetValue<string>(), Is.EqualTo("sent"));
         Assert.That(_sandbox.RequestsFor(pushToken), Has.Count.EqualTo(1));
@@ -183,17 +169,17 @@ public sealed class ApnsDeliveryTests
     [Test]
     public async Task No_log_line_holds_the_provider_token_the_key_or_a_push_token()
     {
-        var (userId, session) = await _client.NewSessionAsync();
+        var (userId, session) = await Client.NewSessionAsync();
         var sent = ApiClient.NewPushToken();
         var dead = ApiClient.NewPushToken();
         var failing = ApiClient.NewPushToken();
-        await _client.AddRecordAsync(ApiClient.RingPath, session, sent);
-        await _client.AddRecordAsync(ApiClient.RingPath, session, dead);
-        await _client.AddRecordAsync(ApiClient.RingPath, session, failing);
+        await Client.AddRecordAsync(ApiClient.RingPath, session, sent);
+        await Client.AddRecordAsync(ApiClient.RingPath, session, dead);
+        await Client.AddRecordAsync(ApiClient.RingPath, session, failing);
         _production.Script(dead, ApnsFakeAnswer.BadDeviceToken);
         _production.Script(failing, new ApnsFakeAnswer(HttpStatusCode.BadRequest, "BadTopic"));
 
-        await _client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}]}""");
+        await Client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}]}""");
 
         var keyLines = _key.PrivateKey.ExportPkcs8PrivateKeyPem().Split('\n').Where(line => !line.StartsWith("-----", StringComparison.Ordinal));
         var secrets = _production.ProviderTokens
@@ -204,7 +190,7 @@ public sealed class ApnsDeliveryTests
         {
             foreach (var secret in secrets)
             {
-                Assert.That(_logs.Lines, Has.None.Contains(secret), $"{secret} was logged");
+                Assert.That(Factory.Logs.Lines, Has.None.Contains(secret), $"{secret} was logged");
             }
         });
     }
@@ -213,9 +199,9 @@ public sealed class ApnsDeliveryTests
     private async Task<(long UserId, string Session, string PushToken, long RecordId)> NewIphoneAsync(
         string path, params ApnsFakeAnswer[] answers)
     {
-        var (userId, session) = await _client.NewSessionAsync();
+        var (userId, session) = await Client.NewSessionAsync();
         var pushToken = ApiClient.NewPushToken();
-        var recordId = await _client.AddRecordAsync(path, session, pushToken);
+        var recordId = await Client.AddRecordAsync(path, session, pushToken);
         if (answers.Length > 0)
         {
             _production.Script(pushToken, answers);
@@ -227,9 +213,7 @@ public sealed class ApnsDeliveryTests
     /// <summary>The ids of the user's records of <paramref name="kind"/>, as the internal API lists them.</summary>
     private async Task<long[]> RecordIdsAsync(long userId, string kind)
     {
-        var request = ApiClient.Json(HttpMethod.Get, $"/v1/api/admin/users/{userId}/tokens", null);
-        request.Headers.TryAddWithoutValidation("X-Api-Key", DeliveryApi.Key);
-        var response = await _client.CallAsync(request);
+        var response = await Client.AdminAsync(HttpMethod.Get, AdminApi.UserTokensPath(userId));
         Assert.That(response.Status, Is.EqualTo(HttpStatusCode.OK), response.Text);
         return response.Body![kind]!.AsArray().Select(record => record!["id"]!.GetValue<long>()).ToArray();
     }

@@ -3,34 +3,16 @@ using PushTokenService.Api.FunctionalTests.Support;
 
 namespace PushTokenService.Api.FunctionalTests.Delivery;
 
-/// <summary>Sends the way an app backend does (API.md section 10.2), and the records it sends to, made through the user API.</summary>
+/// <summary>
+/// Sends the way an app backend does (API.md section 10.2), with a key of <see cref="AdminApi.Settings"/>, and the records
+/// it sends to, made through the user API.
+/// </summary>
 public static class DeliveryApi
 {
-    public const string Key = "delivery-sender-key-5e0b7a2c";
     public const string PushPath = "/v1/api/admin/push";
 
-    /// <summary>An api key for the sender, then <paramref name="more"/> configuration keys (fake providers' URLs, credentials).</summary>
-    public static Dictionary<string, string?> Settings(params (string Key, string? Value)[] more)
-    {
-        var settings = new Dictionary<string, string?> { ["Admin:ApiKeys:0"] = Key };
-        foreach (var (key, value) in more)
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
-
-    public static Task<ApiResponse> PushAsync(this HttpClient client, string json, string? apiKey = Key)
-    {
-        var request = ApiClient.Json(HttpMethod.Post, PushPath, json);
-        if (apiKey is not null)
-        {
-            request.Headers.TryAddWithoutValidation("X-Api-Key", apiKey);
-        }
-
-        return client.CallAsync(request);
-    }
+    public static Task<ApiResponse> PushAsync(this HttpClient client, string json, string? apiKey = AdminApi.Key) =>
+        client.AdminAsync(HttpMethod.Post, PushPath, json, apiKey);
 
     /// <summary>
     /// Registers a record for the session's user through the user API and returns its id. <paramref name="more"/> is more

@@ -5,27 +5,28 @@ using PushTokenService.FakeProviders.Fcm;
 namespace PushTokenService.Api.FunctionalTests.Delivery;
 
 /// <summary>POST /v1/api/admin/push to FCM records (API.md section 10.3) through the pipeline, against a fake FCM.</summary>
-public sealed class FcmDeliveryTests : DeliveryFixture
+public sealed class FcmDeliveryTests : FunctionalTestBase
 {
-    private readonly FakeFcmServer _fcm = FakeFcmServer.Start();
-    private FakeServiceAccount? _account;
+    private readonly FakeFcmServer _fcm;
+    private readonly FakeServiceAccount _account;
 
-    protected override (string Key, string? Value)[] Settings
+    public FcmDeliveryTests()
     {
-        get
-        {
-            _account ??= _fcm.CreateServiceAccount("doorbell-project");
-            return
-            [
-                ("Push:DeadlineSeconds", "2"),
-                ("Push:Fcm:Endpoint", _fcm.Endpoint.AbsoluteUri),
-                ("Push:Apps:com.lancens.app:Fcm:ServiceAccountFile", _account.Path),
-            ];
-        }
+        _fcm = FakeFcmServer.Start();
+        _account = _fcm.CreateServiceAccount("doorbell-project");
     }
 
+    protected override PushTokenApiFactory CreateOwnHost() => new(AdminApi.Settings(
+        ("Push:DeadlineSeconds", "2"),
+        ("Push:Fcm:Endpoint", _fcm.Endpoint.AbsoluteUri),
+        ("Push:Apps:com.lancens.app:Fcm:ServiceAccountFile", _account.Path)));
+
     [OneTimeTearDown]
-    public async Task StopFakeAsync() => await _fcm.DisposeAsync();
+    public async Task StopFakeAsync()
+    {
+        _account.Dispose();
+        await _fcm.DisposeAsync();
+    }
 
     [Test]
     public async Task Accepted_push_is_sent_with_the_message_name_and_the_record_kept()
@@ -135,13 +136,13 @@ public sealed class FcmDeliveryTests : DeliveryFixture
 
         var (status, _) = await Client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}]}""");
 
-        var keyBody = _account!.PrivateKeyPem.Split('\n')[5];
+        var keyBody = _account.PrivateKeyPem.Split('\n')[5];
         var secrets = _fcm.IssuedAccessTokens.Append(keyBody).Append(osToken).Append(deadToken);
         Assert.Multiple(() =>
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(_fcm.IssuedAccessTokens, Is.Not.Empty);
-            Assert.That(Logs.LinesHolding(secrets), Is.Empty);
+            Assert.That(Factory.Logs.LinesHolding(secrets), Is.Empty);
         });
     }
 }

@@ -5,27 +5,22 @@ using PushTokenService.FakeProviders.Hms;
 namespace PushTokenService.Api.FunctionalTests.Delivery;
 
 /// <summary>POST /v1/api/admin/push to Huawei records (API.md section 10.3) through the pipeline, against a fake Push Kit.</summary>
-public sealed class HmsDeliveryTests : DeliveryFixture
+public sealed class HmsDeliveryTests : FunctionalTestBase
 {
     private const string AppId = "104417761";
     private const string Secret = "hms-secret-4d8e0b6a1c";
 
     private readonly FakeHmsServer _hms = FakeHmsServer.Start();
 
-    protected override (string Key, string? Value)[] Settings
+    protected override PushTokenApiFactory CreateOwnHost()
     {
-        get
-        {
-            _hms.AddApp(AppId, Secret);
-            return
-            [
-                ("Push:DeadlineSeconds", "2"),
-                ("Push:Hms:Endpoint", _hms.Endpoint.AbsoluteUri),
-                ("Push:Hms:TokenEndpoint", _hms.TokenEndpoint.AbsoluteUri),
-                ("Push:Apps:com.lancens.app:Hms:AppId", AppId),
-                ("Push:Apps:com.lancens.app:Hms:ClientSecret", Secret),
-            ];
-        }
+        _hms.AddApp(AppId, Secret);
+        return new(AdminApi.Settings(
+            ("Push:DeadlineSeconds", "2"),
+            ("Push:Hms:Endpoint", _hms.Endpoint.AbsoluteUri),
+            ("Push:Hms:TokenEndpoint", _hms.TokenEndpoint.AbsoluteUri),
+            ("Push:Apps:com.lancens.app:Hms:AppId", AppId),
+            ("Push:Apps:com.lancens.app:Hms:ClientSecret", Secret)));
     }
 
     [OneTimeTearDown]
@@ -179,7 +174,7 @@ public sealed class HmsDeliveryTests : DeliveryFixture
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(_hms.IssuedAccessTokens, Is.Not.Empty);
-            Assert.That(Logs.LinesHolding(secrets), Is.Empty);
+            Assert.That(Factory.Logs.LinesHolding(secrets), Is.Empty);
         });
     }
 }

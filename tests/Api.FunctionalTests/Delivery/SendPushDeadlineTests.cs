@@ -10,15 +10,13 @@ namespace PushTokenService.Api.FunctionalTests.Delivery;
 /// A send answers by <c>Push:DeadlineSeconds</c> whatever its channels do (API.md section 10.2): a provider that never
 /// answers gives <c>failed</c> / <c>deadline</c>, a channel that fails gives <c>failed</c> / <c>unreachable</c>.
 /// </summary>
-public sealed class SendPushDeadlineTests : DeliveryFixture
+public sealed class SendPushDeadlineTests : FunctionalTestBase
 {
-    protected override (string Key, string? Value)[] Settings => [("Push:DeadlineSeconds", "0.25")];
-
-    protected override void AddServices(IServiceCollection services)
+    protected override PushTokenApiFactory CreateOwnHost() => new(AdminApi.Settings(("Push:DeadlineSeconds", "0.25")), services: services =>
     {
         services.AddSingleton<IPushChannel>(StubChannel.Silent(PushChannel.Apns));
         services.AddSingleton<IPushChannel>(StubChannel.Throwing(PushChannel.Fcm));
-    }
+    });
 
     [Test]
     public async Task Send_answers_at_the_deadline_with_the_silent_and_failing_channels_targets_failed()
@@ -43,8 +41,8 @@ public sealed class SendPushDeadlineTests : DeliveryFixture
                     + $$"""{"token_id":{{iphone}},"user_id":{{userId}},"channel":"apns","outcome":"failed","reason":"deadline"},"""
                     + $$"""{"token_id":{{pixel}},"user_id":{{userId}},"channel":"fcm","outcome":"failed","reason":"unreachable"},"""
                     + $$"""{"token_id":{{redmi}},"user_id":{{userId}},"channel":"xiaomi","outcome":"unsupported"}]}"""));
-            Assert.That(Logs.Lines, Has.Some.StartsWith("Warning ").And.Contains("fcm").And.Contains(pushId), "the failing channel is logged");
-            Assert.That(Logs.Lines, Has.None.Contains(osToken[^8..]).And.None.Contains(pushToken[^8..]), "a token was logged");
+            Assert.That(Factory.Logs.Lines, Has.Some.StartsWith("Warning ").And.Contains("fcm").And.Contains(pushId), "the failing channel is logged");
+            Assert.That(Factory.Logs.Lines, Has.None.Contains(osToken[^8..]).And.None.Contains(pushToken[^8..]), "a token was logged");
         });
     }
 }

@@ -10,15 +10,18 @@ namespace PushTokenService.Api.FunctionalTests.Delivery;
 /// POST /v1/api/admin/push without any provider's credentials (no <c>Push:Apps</c>): targets, channels, and the
 /// outcomes that need no provider.
 /// </summary>
-public sealed class SendPushTests : DeliveryFixture
+public sealed class SendPushTests : FunctionalTestBase
 {
-    protected override void AddServices(IServiceCollection services)
+    /// <summary>The log lines at the configured levels, as a production sink sees them.</summary>
+    private readonly LogCapture _logs = new();
+
+    protected override PushTokenApiFactory CreateOwnHost() => new(AdminApi.Settings(), logs: _logs, services: services =>
     {
         foreach (var channel in new[] { PushChannel.Apns, PushChannel.Fcm, PushChannel.Hms })
         {
             services.AddSingleton<IPushChannel>(StubChannel.Unconfigured(channel));
         }
-    }
+    });
 
     [Test]
     public async Task Dry_run_resolves_every_record_to_its_channel_and_sends_nothing()
@@ -153,7 +156,7 @@ public sealed class SendPushTests : DeliveryFixture
             $$$"""{"kind":"message","user_ids":[{{{userId}}}],"title":"Parcel-title-7f3e","body":"Parcel-body-9a1c","data":{"secret_key":"value-c0ffee"}}""");
         var pushId = body!["push_id"]!.GetValue<string>();
 
-        var lines = Logs.Lines.Where(line => line.Contains(pushId, StringComparison.Ordinal)).ToList();
+        var lines = _logs.Lines.Where(line => line.Contains(pushId, StringComparison.Ordinal)).ToList();
         Assert.That(lines, Has.Count.EqualTo(1));
         Assert.Multiple(() =>
         {
@@ -161,7 +164,7 @@ public sealed class SendPushTests : DeliveryFixture
             Assert.That(lines[0], Does.Contain("message").And.Contain("apns not_configured=1").And.Contain("xiaomi unsupported=1"));
             foreach (var secret in new[] { pushToken, osToken, pushToken[^8..], osToken[^8..], "Parcel-title-7f3e", "Parcel-body-9a1c", "secret_key", "value-c0ffee" })
             {
-                Assert.That(Logs.Lines, Has.None.Contains(secret), $"{secret} was logged");
+                Assert.That(_logs.Lines, Has.None.Contains(secret), $"{secret} was logged");
             }
         });
     }

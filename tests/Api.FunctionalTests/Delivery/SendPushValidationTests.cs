@@ -4,7 +4,7 @@ using PushTokenService.Api.FunctionalTests.Support;
 namespace PushTokenService.Api.FunctionalTests.Delivery;
 
 /// <summary>POST /v1/api/admin/push: the api key first, then the body, then each field in table order (API.md section 10.2).</summary>
-public sealed class SendPushValidationTests : DeliveryFixture
+public sealed class SendPushValidationTests : FunctionalTestBase
 {
     [TestCase(null, "no api key", TestName = "Send_without_an_api_key_is_401_no_api_key")]
     [TestCase("", "no api key", TestName = "Send_with_an_empty_api_key_is_401_no_api_key")]
@@ -83,18 +83,15 @@ public sealed class SendPushValidationTests : DeliveryFixture
     [Test]
     public async Task Send_of_a_body_that_is_not_json_is_415_content_type_error()
     {
-        var (status, body) = await Client.CallAsync(AddKey(ApiClient.Raw(HttpMethod.Post, DeliveryApi.PushPath, new StringContent("kind=ring"))));
+        var request = ApiClient.Raw(HttpMethod.Post, DeliveryApi.PushPath, new StringContent("kind=ring"));
+        request.Headers.TryAddWithoutValidation("X-Api-Key", AdminApi.Key);
+
+        var (status, body) = await Client.CallAsync(request);
 
         Assert.Multiple(() =>
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
             Assert.That(body.Error(), Is.EqualTo("content-type error"));
         });
-    }
-
-    private static HttpRequestMessage AddKey(HttpRequestMessage request)
-    {
-        request.Headers.TryAddWithoutValidation("X-Api-Key", DeliveryApi.Key);
-        return request;
     }
 }

@@ -19,7 +19,7 @@ public sealed class OperationsTests : FunctionalTestBase
     [Test]
     public async Task OpenApi_document_lists_every_user_endpoint()
     {
-        var document = await Client.SendJsonAsync(HttpMethod.Get, "/swagger/v1/swagger.json", null);
+        var document = await Client.SendJsonAsync(HttpMethod.Get, OpenApiDocument.Path, null);
 
         Assert.That(document.Status, Is.EqualTo(HttpStatusCode.OK));
         var paths = document.Body!["paths"]!.AsObject();

@@ -15,9 +15,9 @@ public abstract class FunctionalTestBase
     protected HttpClient Client { get; private set; } = null!;
 
     [OneTimeSetUp]
-    public void ConnectToHost()
+    public async Task ConnectToHostAsync()
     {
-        _ownHost = CreateOwnHost();
+        _ownHost = await CreateOwnHostAsync();
         Factory = _ownHost ?? SharedHost.Factory;
         Client = Factory.CreateClient();
     }
@@ -31,6 +31,9 @@ public abstract class FunctionalTestBase
 
     /// <summary>A host for this fixture alone, disposed after its last test; null to use the shared host.</summary>
     protected virtual PushTokenApiFactory? CreateOwnHost() => null;
+
+    /// <summary>As <see cref="CreateOwnHost"/>, for a host whose settings wait on something started first, such as a fake provider.</summary>
+    protected virtual Task<PushTokenApiFactory?> CreateOwnHostAsync() => Task.FromResult(CreateOwnHost());
 
     /// <summary>Empties the host's registry: no user, session or record is left, from this fixture or any other.</summary>
     protected void ResetState() => Factory.DeleteAllRows();

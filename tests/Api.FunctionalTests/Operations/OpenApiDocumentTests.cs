@@ -1,36 +1,18 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using PushTokenService.Api.FunctionalTests.Support;
 
-namespace PushTokenService.Api.FunctionalTests;
+namespace PushTokenService.Api.FunctionalTests.Operations;
 
 /// <summary>
 /// The OpenAPI document (API.md section 8) is valid for the tools that read it: ECMA-262 patterns, the server it was
 /// read from, and a security requirement stated on every operation, empty on register and login.
 /// </summary>
-public sealed class OpenApiDocumentTests
+public sealed class OpenApiDocumentTests : FunctionalTestBase
 {
-    private PushTokenApiFactory _factory = null!;
-    private HttpClient _client = null!;
     private JsonNode _document = null!;
 
     [OneTimeSetUp]
-    public async Task ReadDocument()
-    {
-        _factory = new PushTokenApiFactory();
-        _client = _factory.CreateClient();
-        using var response = await _client.GetAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        _document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-    }
-
-    [OneTimeTearDown]
-    public void StopService()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _factory.DeleteDatabase();
-    }
+    public async Task ReadDocument() => _document = await Client.ReadOpenApiDocumentAsync();
 
     [Test]
     public void Push_platform_pattern_is_ECMA_262_and_accepts_any_case()
@@ -52,7 +34,7 @@ public sealed class OpenApiDocumentTests
     {
         var servers = _document["servers"]!.AsArray();
 
-        Assert.That(servers.Select(server => server!["url"]!.GetValue<string>()), Is.EqualTo(new[] { _client.BaseAddress!.GetLeftPart(UriPartial.Authority) }));
+        Assert.That(servers.Select(server => server!["url"]!.GetValue<string>()), Is.EqualTo(new[] { Client.BaseAddress!.GetLeftPart(UriPartial.Authority) }));
     }
 
     [TestCase(ApiClient.RegisterPath)]

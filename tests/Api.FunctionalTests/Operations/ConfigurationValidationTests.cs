@@ -1,10 +1,12 @@
+using Microsoft.Extensions.Options;
 using PushTokenService.Api.FunctionalTests.Support;
 
-namespace PushTokenService.Api.FunctionalTests;
+namespace PushTokenService.Api.FunctionalTests.Operations;
 
 /// <summary>
 /// The configuration keys of API.md section 9 are checked when the service starts: a bad value stops it with a message
-/// that names the key, instead of failing a request later.
+/// that names the key, instead of failing a request later. Each test starts a host of its own, which deletes its
+/// database when disposed.
 /// </summary>
 public sealed class ConfigurationValidationTests
 {
@@ -29,31 +31,26 @@ public sealed class ConfigurationValidationTests
     {
         var setting = key.EndsWith(":0", StringComparison.Ordinal) ? key[..^2] : key;
         using var factory = new PushTokenApiFactory(new Dictionary<string, string?> { [key] = value });
-        try
-        {
-            var failure = Assert.Catch(() => factory.CreateClient());
 
-            Assert.That(failure?.Message, Does.Contain(setting));
-        }
-        finally
-        {
-            factory.Dispose();
-            factory.DeleteDatabase();
-        }
+        var failure = Assert.Catch(() => factory.CreateClient());
+
+        Assert.That(failure?.Message, Does.Contain(setting));
+    }
+
+    [TestCase("0")]
+    [TestCase("-1")]
+    public void Service_with_a_deadline_that_is_not_positive_does_not_start_and_names_the_key(string seconds)
+    {
+        using var factory = new PushTokenApiFactory(AdminApi.Settings(("Push:DeadlineSeconds", seconds)));
+
+        Assert.That(() => factory.CreateClient(), Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("Push:DeadlineSeconds"));
     }
 
     [Test]
     public void The_default_configuration_starts()
     {
         using var factory = new PushTokenApiFactory();
-        try
-        {
-            Assert.DoesNotThrow(() => factory.CreateClient().Dispose());
-        }
-        finally
-        {
-            factory.Dispose();
-            factory.DeleteDatabase();
-        }
+
+        Assert.DoesNotThrow(() => factory.CreateClient().Dispose());
     }
 }
