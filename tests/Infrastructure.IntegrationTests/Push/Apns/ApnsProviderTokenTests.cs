@@ -94,9 +94,12 @@ public sealed class ApnsProviderTokenTests : ApnsChannelFixture
     public async Task Expired_provider_token_for_many_devices_at_once_makes_one_new_token()
     {
         var devices = Enumerable.Range(0, 10).Select(i => $"device-{i}").ToList();
+        // Every device's first request is refused only once all of them arrived, all with the first token: a device sent
+        // after the renewal would otherwise be refused its new token too, which APNs never does.
+        var allArrived = Task.WhenAll(devices.Select(Bed.Production.FirstRequestFor));
         foreach (var device in devices)
         {
-            Bed.Production.Script(device, ApnsFakeAnswer.ExpiredProviderToken, ApnsFakeAnswer.Sent);
+            Bed.Production.Script(device, ApnsFakeAnswer.ExpiredProviderToken.HeldUntil(allArrived), ApnsFakeAnswer.Sent);
         }
 
         var deliveries = await Bed.Channel.SendAsync(Bed.Message(), devices.Select(d => Bed.Target(d)).ToList(), CancellationToken.None);
