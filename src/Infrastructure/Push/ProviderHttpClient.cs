@@ -56,7 +56,8 @@ public static class ProviderHttpClient
     /// <summary>
     /// Registers the client <paramref name="name"/>: HTTP/2 multiplexed over as many connections as the load needs
     /// (HTTP/1.1 where the endpoint speaks only that, as a cleartext test endpoint does), every call timed in
-    /// <see cref="DeliveryMetrics"/> under <paramref name="channel"/>.
+    /// <see cref="DeliveryMetrics"/> under <paramref name="channel"/>. The factory's per-request log lines are removed:
+    /// a send logs one line of its own, and a provider's URL may hold a device token.
     /// </summary>
     public static IHttpClientBuilder AddProviderHttpClient(this IServiceCollection services, string name, PushChannel channel)
     {
@@ -77,6 +78,7 @@ public static class ProviderHttpClient
                 AllowAutoRedirect = false,
             })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .AddHttpMessageHandler(provider => new ProviderCallMetricsHandler(
                 channel, provider.GetRequiredService<DeliveryMetrics>(), provider.GetRequiredService<TimeProvider>()));
     }

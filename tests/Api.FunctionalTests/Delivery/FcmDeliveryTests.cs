@@ -126,6 +126,24 @@ public sealed class FcmDeliveryTests : FunctionalTestBase
     }
 
     [Test]
+    public async Task Provider_calls_write_no_log_line_of_their_own()
+    {
+        var (userId, _, _) = await Client.NewPhoneAsync(ApiClient.RingPath, FcmHmsPhones.NewOsToken("fcm"), "FCM");
+
+        var (status, _) = await Client.PushAsync($$"""{"kind":"ring","user_ids":[{{userId}}]}""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(_fcm.IssuedAccessTokens, Is.Not.Empty);
+            Assert.That(
+                Factory.Logs.Entries.Where(entry => entry.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal)),
+                Is.Empty,
+                "the send and its token request are logged only in the send's own line");
+        });
+    }
+
+    [Test]
     public async Task No_log_line_holds_an_access_token_the_private_key_or_an_os_token()
     {
         var osToken = FcmHmsPhones.NewOsToken("fcm");

@@ -15,9 +15,6 @@ public static class ApnsServiceCollectionExtensions
         services.AddPushChannel<ApnsChannel, ApnsOptions, ApnsOptionsValidator>(
             PushChannel.Apns, options => Bind(configuration, options), ApnsChannel.HttpClientName);
         services.AddSingleton<ApnsCredentials>();
-
-        // The request URI holds the device token: the factory's request logging would write it out.
-        services.AddHttpClient(ApnsChannel.HttpClientName).RemoveAllLoggers();
         return services;
     }
 
